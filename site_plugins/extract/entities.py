@@ -1,0 +1,98 @@
+"""Who and what: names found by the NER model (and model-like product names), canonicalized
+(genitive merged, compounds counted, registry applied, places named in English from CLDR) and
+ordered by salience."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from ..model import Entity
+from ..registry import Registry
+from .ner import find_names
+
+NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
+# model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
+PRODUCT_SHAPE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}\d[\w.]*(?:-(?:mini|pro|max|turbo|preview|[a-z]?\d+))*)(?![\w-])")
+# quarters, half-years, calendar weeks and summits (G7, G20) have the same shape
+NOT_PRODUCTS = re.compile(r"^(?:\d+|Q[1-4]|H[12]|KW\d+|G\d+)$")
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> dict[str, str]:
+    """German CLDR territory name -> English one (Italien -> Italy)."""
+    german, english = Locale("de").territories, Locale("en").territories
+    return {name: english[code] for code, name in german.items() if code in english and not code.isdigit()}
+
+
+def find_entities(text: str, registry: Registry) -> list[Entity]:
+    spans = find_names(text)
+    surfaces = {text[start:end] for start, end, _ in spans}
+    mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
+                for start, end, kind in spans]
+    mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
+    mentions += _compounds(text, mentions)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _mention(text: str, start: int, end: int, kind: str, registry: Registry, surfaces: set[str]) -> Entity:
+    surface = text[start:end]
+    name = canonical(surface, registry, surfaces)
+    known = registry.find(name)
+    if known:
+        return Entity(surface, start, end, known.type, known.name, known.wikidata, known.en)
+    name_en = territory_names().get(name) if kind == "LOC" else None
+    return Entity(surface, start, end, kind, name, None, name_en)
+
+
+def canonical(surface: str, registry: Registry, surfaces: set[str]) -> str:
+    """The registry's form; else a genitive ("Deepseeks", "OpenAIs", "Brundages'") merged into
+    its base form when the base occurs too or is registered: "Reuters" and "Paris" stay."""
+    known = registry.find(surface)
+    if known:
+        return known.name
+    if len(surface) > 3 and surface[-1] in "s'’":
+        base = surface[:-1]
+        if base in surfaces:
+            return base
+        if registry.find(base):
+            return registry.find(base).name
+    return surface
+
+
+def _products(text: str, registry: Registry, taken: set[tuple[int, int]]) -> list[Entity]:
+    found = []
+    for match in PRODUCT_SHAPE.finditer(text):
+        span = (match.start(), match.end())
+        if span in taken or NOT_PRODUCTS.match(match.group()) or not re.search(r"[A-Za-z]", match.group()):
+            continue
+        surface = match.group()
+        known = registry.find(surface)
+        found.append(Entity(surface, *span, known.type if known else "PRODUCT", known.name if known else surface,
+                            known.wikidata if known else None, known.en if known else None))
+    return found
+
+
+def _compounds(text: str, mentions: list[Entity]) -> list[Entity]:
+    """"OpenAI-Mitarbeiter", "Deepseek-Modell": a hyphen compound led by a known name counts as
+    a mention of that name (the model tags such compounds as parts, not as names)."""
+    names = {m.name: m for m in mentions}
+    taken = {m.start for m in mentions}
+    found = []
+    for name, first in names.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}s?-(?=[A-ZÄÖÜ][a-zäöüß])", text):
+            if match.start() not in taken:
+                found.append(Entity(name, match.start(), match.start() + len(name), first.type, name,
+                                    first.id, first.name_en))
+    return found
+
+
+def salient(mentions: list[Entity]) -> list[dict]:
+    """One entry per canonical name, most mentioned first, then by first position."""
+    summary: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        entry = summary.setdefault((m.name, m.type), {"name": m.name, "type": m.type, "name_en": m.name_en,
+                                                      "id": m.id, "mentions": 0, "first": m.start})
+        entry["mentions"] += 1
+    return sorted(summary.values(), key=lambda e: (-e["mentions"], e["first"]))

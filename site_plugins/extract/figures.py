@@ -1,0 +1,358 @@
+"""Key figures in German text: money, percent, counts and quantities, normalized.
+
+``find_figures(text)`` reads every numeral that :mod:`site_plugins.numbers_de` finds and keeps
+those that are key figures:
+
+- money: a currency after the number ("40 Milliarden US-Dollar", "2,5 Mio. Euro", "94.000 $",
+  "12 500 EUR", "16,4 Millionen kanadischen Dollar") or a symbol or ISO code before it
+  ("$5 Mio.", "CHF 12", "US$ 3"). Currency words are CLDR's German names and plurals from babel
+  (adjectives declined: "kanadischen Dollar"), the ISO codes, CLDR's symbols and a few colloquial
+  names. ``unit_assumed`` is True for a bare "Dollar" or "$" read as USD (not for "US-Dollar",
+  "US$", "USD"); other colloquial names are read as their usual currency without the flag:
+  "Pfund" GBP, "Franken" CHF, "Yuan"/"Renminbi" CNY, "Yen" and "¥" JPY, "Rupien" INR, "Lira" TRY.
+- percent: "3,5 Prozent", "27%" (unit "%"); "15 Prozentpunkte" (unit "pp").
+- quantity: a number with a unit of measurement ("5 Mio. Tonnen" -> unit "t", "2 GW").
+- count: a number with a scale word ("1,2 Billionen", "5 Millionen Nutzer"), or a number of at
+  least 1000 followed by the noun it counts, with at most two adjectives between
+  ("320'000 Mitarbeitern", "1.500 neue Stellen"). A bare four-digit number from 1800 to 2100 is a
+  year, not a count, unless an approximation word precedes it ("rund 2000 Beschäftigte").
+  Smaller bare numbers, ordinals ("31."), dates, versions ("GPT-4", "o3-mini"), phone numbers and
+  vague amounts ("Milliardeninvestitionen", "Millionen Nutzer") are not figures.
+
+A bare number before "bis", a dash, or in "zwischen ... und", shares the scale and unit of the
+figure that follows: "3 bis 5 Milliarden Euro" gives 3e9 EUR and 5e9 EUR.
+
+``approximate`` is True where one of the words in ``_APPROX_RE`` (rund, etwa, circa, ca., knapp,
+fast, gut, über, mehr als, bis zu, ...) stands right before the figure: approximations and bounds
+alike. The figure's text and offsets leave those words out. For ``label`` see ``_label``.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from babel import Locale
+from babel.numbers import get_currency_symbol, list_currencies
+
+from site_plugins.model import Figure
+from site_plugins.numbers_de import NumberSpan, find_numbers, scaled
+
+__all__ = ["find_figures"]
+
+_SP = "[ \u00a0\u202f]"
+
+
+def _currency_lexicon() -> tuple[dict[str, tuple[str, bool]], list[str]]:
+    """German currency names (normalized key -> (ISO code, assumed)) and their regex sources."""
+    de = Locale("de")
+    names: dict[str, str] = {}
+    for code in sorted(de.currencies):
+        if code.startswith("X") and code not in ("XAF", "XOF", "XCD", "XPF"):
+            continue  # metals, test and fund codes
+        plural = de._data["currency_names_plural"].get(code)
+        for name in (de.currencies[code], *(plural.values() if plural is not None else ())):
+            if "(" not in name:
+                names.setdefault(name, code)
+    lexicon = {_currency_key(name): (code, False) for name, code in names.items()}
+    colloquial = {"Dollar": "USD", "Pfund": "GBP", "Pfund Sterling": "GBP", "Franken": "CHF",
+                  "Yuan": "CNY", "Renminbi": "CNY", "Yen": "JPY", "Rubel": "RUB", "Rupie": "INR",
+                  "Rupien": "INR", "Won": "KRW", "Lira": "TRY"}
+    lexicon.update({_currency_key(name): (code, name == "Dollar") for name, code in colloquial.items()})
+    patterns = [_currency_pattern(name) for name in sorted({*names, *colloquial}, key=len, reverse=True)]
+    return lexicon, patterns
+
+
+def _currency_key(name: str) -> str:
+    """'Kanadischer Dollar', 'kanadischen Dollar' -> 'kanadisch dollar'."""
+    words = name.lower().split()
+    return " ".join([re.sub(r"e[mnrs]?$", "", word) for word in words[:-1]] + words[-1:])
+
+
+def _currency_pattern(name: str) -> str:
+    *adjectives, noun = name.split()
+    parts = []
+    for word in adjectives:
+        stem = re.sub(r"e[mnrs]?$", "", word)
+        ending = "(?:e[mnrs]?)?" if stem != word else ""
+        parts.append(f"[{stem[0].upper()}{stem[0].lower()}]{re.escape(stem[1:])}{ending}")
+    return f"{_SP}".join([*parts, re.escape(noun)])
+
+
+def _currency_symbols() -> dict[str, tuple[str, bool]]:
+    symbols: dict[str, tuple[str, bool]] = {}
+    for code in list_currencies():
+        for locale in ("de", "en"):
+            symbol = get_currency_symbol(code, locale)
+            if symbol != code and symbol not in ("Cg.", "öS", "¤"):
+                symbols.setdefault(symbol, (code, False))
+    symbols.update({"$": ("USD", True), "¥": ("JPY", False), "US$": ("USD", False),
+                    "₽": ("RUB", False), "₺": ("TRY", False)})
+    return symbols
+
+
+_CURRENCY_NAMES, _name_patterns = _currency_lexicon()
+_SYMBOLS = _currency_symbols()
+# ISO codes that are also common words or abbreviations are never read as currencies.
+_CODES = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "ANG", "BOB", "PEN",
+                                         "PHP", "SOS", "MAD", "STD", "GEL", "AMD", "XXX", "XTS"}
+_symbol_alt = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_CURRENCY_AFTER_RE = re.compile(
+    rf"(?:{_SP}|-)?(?P<symbol>{_symbol_alt})(?![^\W\d_])"
+    rf"|(?:{_SP}|-)(?P<code>[A-Z]{{3}})(?![\w$])"
+    rf"|(?:{_SP}|-)(?P<name>{'|'.join(_name_patterns)})(?![^\W\d_])")
+_CURRENCY_BEFORE_RE = re.compile(
+    rf"(?<![\w$])(?:(?P<dollar>(?i:[a-z]{{2,3}})\$)|(?P<symbol>{_symbol_alt})|(?P<code>[A-Z]{{3}}))"
+    rf"{_SP}?\Z")
+_PERCENT_RE = re.compile(
+    rf"{_SP}?%(?![\w%])|(?:{_SP}|-)(?:(?P<points>(?i:prozentpunkte?n?))|(?i:prozent))(?![^\W\d_])")
+_UNITS = {"Tonnen": "t", "Tonne": "t", "Kilogramm": "kg", "kg": "kg", "Kilometer": "km", "km": "km",
+          "Quadratkilometer": "km²", "km²": "km²", "Quadratmeter": "m²", "m²": "m²", "qm": "m²",
+          "Hektar": "ha", "ha": "ha", "Liter": "l", "Barrel": "Barrel", "Kilowatt": "kW", "kW": "kW",
+          "Megawatt": "MW", "MW": "MW", "Gigawatt": "GW", "GW": "GW", "Kilowattstunden": "kWh",
+          "kWh": "kWh", "Megawattstunden": "MWh", "MWh": "MWh", "Gigawattstunden": "GWh",
+          "GWh": "GWh", "Terawattstunden": "TWh", "TWh": "TWh", "Gigabyte": "GB", "GB": "GB",
+          "Terabyte": "TB", "TB": "TB", "Petabyte": "PB", "PB": "PB", "Grad Celsius": "°C", "°C": "°C"}
+_UNIT_RE = re.compile(rf"(?:{_SP}|-)(?P<unit>{'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})"
+                      r"(?![^\W\d_])")
+_APPROX_RE = re.compile(
+    r"(?<![\w.])(?i:rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|beinahe|nahezu|annähernd|gut|"
+    r"über|mehr als|weniger als|mindestens|höchstens|bis zu|um die|schätzungsweise|geschätzte?n?)"
+    rf"{_SP}+\Z")
+_WORD_RE = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w-]*(?:[:*/_][Ii]nnen)?)")
+_RANGE_GAP_RE = re.compile(rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+und{_SP}+")
+_ZWISCHEN_RE = re.compile(rf"(?<!\w)(?i:zwischen){_SP}+\Z")
+_YEAR_RE = re.compile(r"(?:18|19|20)[0-9]{2}|2100")
+_NOT_COUNTED = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
+    "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Uhr Mal Sekunden Minuten Stunden Tage "
+    "Tagen Wochen Monate Monaten Jahr Jahre Jahren Jahrzehnte Jahrzehnten Jahrhunderte".split())
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_FUNCTION_WORDS = frozenset(
+    "die der den dem des eine einer einen einem eines keine seine ihre diese jene welche sie wie "
+    "oder aber über unter wieder später mehr immer weniger vor nach hinter neben zwischen wegen "
+    "gegen ohne seit bis je pro zu zur zum und sowie".split())
+
+
+class _Reading(NamedTuple):
+    kind: str
+    unit: str | None
+    assumed: bool
+    start: int
+    end: int
+    noun: str  # the counted noun, for counts
+
+
+def find_figures(text: str) -> list[Figure]:
+    """The key figures in ``text``, in order of their offsets."""
+    spans = find_numbers(text)
+    readings = [_read(text, span) for span in spans]
+    figures = []
+    for index, (span, reading) in enumerate(zip(spans, readings)):
+        following = readings[index + 1] if index + 1 < len(readings) else None
+        value = span.value
+        if following is not None and _opens_range(text, span, reading, spans[index + 1]):
+            value = scaled(span.value, spans[index + 1].scale) if span.scale == 1 else span.value
+            reading = following._replace(start=span.start, end=span.end, noun=following.noun)
+        if reading is None:
+            continue
+        approximate = _APPROX_RE.search(text, max(0, reading.start - 20), reading.start) is not None
+        if reading.kind == "count" and _YEAR_RE.fullmatch(span.text) and not approximate:
+            continue
+        label = reading.noun or _label(text, reading.start, reading.end)
+        figures.append(Figure(text[reading.start:reading.end], reading.start, reading.end, reading.kind,
+                              value, reading.unit, approximate, reading.assumed, label))
+    return figures
+
+
+def _read(text: str, span: NumberSpan) -> _Reading | None:
+    """What follows (or precedes) the numeral: percent, currency, unit, or counted noun."""
+    start, end = span.start, span.end
+    if match := _PERCENT_RE.match(text, end):
+        return _Reading("percent", "pp" if match.group("points") else "%", False, start, match.end(), "")
+    if match := _CURRENCY_AFTER_RE.match(text, end):
+        currency = _currency(match)
+        if currency is not None:
+            return _Reading("money", *currency, start, match.end(), "")
+    if match := _CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start):
+        currency = _currency(match)
+        if currency is not None:
+            return _Reading("money", *currency, match.start(), end, "")
+    if match := _UNIT_RE.match(text, end):
+        return _Reading("quantity", _UNITS[match.group("unit")], False, start, match.end(), "")
+    noun = _counted_noun(text, end)
+    if span.scale >= 1000 or (noun and span.value >= 1000):
+        return _Reading("count", None, False, start, end, noun)
+    return None
+
+
+def _currency(match: re.Match[str]) -> tuple[str, bool] | None:
+    groups = match.groupdict()
+    if groups.get("dollar"):
+        letters = groups["dollar"][:-1].upper()
+        code = "USD" if letters == "US" else letters
+        return (code, False) if code in _CODES else _SYMBOLS.get(groups["dollar"])
+    if groups.get("symbol"):
+        return _SYMBOLS[groups["symbol"]]
+    if groups.get("code"):
+        return (groups["code"], False) if groups["code"] in _CODES else None
+    return _CURRENCY_NAMES.get(_currency_key(groups["name"]))
+
+
+def _counted_noun(text: str, pos: int) -> str:
+    """The noun right after a number, past at most two adjectives; "" if there is none."""
+    for _ in range(3):
+        match = _WORD_RE.match(text, pos)
+        if match is None:
+            return ""
+        word = match.group("word").rstrip("-")
+        if word[0].isupper():
+            return "" if word in _NOT_COUNTED else _noun_base(word)
+        if word in _FUNCTION_WORDS or not word.endswith(_ADJECTIVE_ENDINGS):
+            return ""
+        pos = match.end()
+    return ""
+
+
+def _noun_base(word: str) -> str:
+    """Drop a gender suffix and the dative plural -n: 'Mitarbeitern' -> 'Mitarbeiter'."""
+    word = re.sub(r"(?:[:*/_]i|I)nnen$", "", word)
+    if word.endswith(("ern", "eln")) and word not in ("Eltern", "Ostern"):
+        return word[:-1]
+    return word
+
+
+def _opens_range(text: str, span: NumberSpan, reading: _Reading | None, nxt: NumberSpan) -> bool:
+    """True if ``span`` is the bare lower end of a range whose upper end is ``nxt``."""
+    if reading is not None and (reading.kind != "count" or reading.noun or span.scale == 1):
+        return False
+    gap = _RANGE_GAP_RE.fullmatch(text, span.end, nxt.start)
+    if gap is None:
+        return False
+    if "und" in gap.group():
+        return _ZWISCHEN_RE.search(text, max(0, span.start - 12), span.start) is not None
+    return not _YEAR_RE.fullmatch(span.text)
+
+
+
+# --- label -------------------------------------------------------------------------------------
+
+_MEASURE_HEADS = tuple(
+    "finanzierungsrunde finanzierung bewertung wert umsatz erlös gewinn verlust ergebnis "
+    "investition preis kosten budget etat haushalt schulden defizit dividende gehalt vergütung lohn "
+    "miete strafe bußgeld auftrag volumen einnahmen ausgaben kapital vermögen förderung subvention "
+    "zuschuss kredit darlehen anleihe schaden rendite summe betrag zahlung übernahme vertrag "
+    "transaktion spende steuer gebühr anteil wachstum zuwachs rückgang inflation quote rate zinsen "
+    "zinssatz leitzins steigerung beteiligung mehrheit produktion kapazität leistung verbrauch "
+    "ausstoß emission fläche reichweite speicher".split())
+_MEASURE_WORDS = frozenset({"plus", "minus", "deal", "ebit", "ebitda"})
+_VERB_LABELS = {
+    **dict.fromkeys("einsammeln einsammelt eingesammelt sammeln sammelt sammelte gesammelt "
+                    "einwerben eingeworben".split(), "Finanzierung"),
+    **dict.fromkeys("investieren investiert investierte investierten".split(), "Investition"),
+    **dict.fromkeys("kostet kostete kosteten".split(), "Preis"),
+    **dict.fromkeys("zahlen zahlt zahlte zahlten gezahlt bezahlt bezahlen".split(), "Zahlung"),
+    **dict.fromkeys("verdienen verdient verdiente verdienten".split(), "Gewinn"),
+    **dict.fromkeys("kaufen kauft kaufte gekauft übernehmen übernimmt übernahm übernommen "
+                    "erwerben erwirbt erwarb erworben".split(), "Kaufpreis"),
+    **dict.fromkeys("wert bewertet bewerten".split(), "Bewertung"),
+    **dict.fromkeys("spenden spendet spendete gespendet".split(), "Spende"),
+    **dict.fromkeys("fördern fördert förderte gefördert".split(), "Förderung"),
+}
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'“”»«’)]*[ \t\u00a0]+|\n")
+_ABBREVIATIONS = frozenset("Mio Mrd Bio Tsd Mia Md ca Nr Dr Prof St bzw usw vgl etc inkl zzgl ggf "
+                           "evtl rd Abs Art Str".split())
+_CLAUSE_RE = re.compile(r"[,;:](?=\s)|[()–—]| - ")
+_LABEL_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+_PRO_RE = re.compile(rf"{_SP}+(?:pro|je){_SP}+[A-ZÄÖÜ][\w-]*")
+_CONTEXT = 300  # characters searched on each side for the sentence bounds
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """What a money, percent or quantity figure measures, from its sentence; "" if nothing fits.
+
+    The first that fits: a measure noun right after the figure ("3 Mrd. Euro Umsatz"); the
+    nearest one before it in its clause ("Umsatz von 3 Mrd. Euro"); the nearest one after it in
+    its clause; a verb in its clause that names the measure ("einsammeln" -> "Finanzierung",
+    "investieren" -> "Investition", "kostet" -> "Preis", see _VERB_LABELS); the nearest measure
+    noun elsewhere in the sentence. A measure noun is a capitalized word whose form without a
+    case ending (-es, -s, -en, -n, -e) is in _MEASURE_WORDS or ends with one of _MEASURE_HEADS
+    ("Quartalsumsatz"). A "pro/je <Noun>" right after the figure is added ("Dividende pro Aktie")
+    or is the label alone ("pro Aktie").
+    """
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    clause_start, clause_end = _clause_bounds(text, sentence_start, sentence_end, start, end)
+    before = [word for _, word in _words(text, clause_start, start)][::-1]
+    after = [word for _, word in _words(text, end, clause_end)]
+    label = (_measure(after[0]) if after and _is_adjacent(text, end, after[0]) else None) \
+        or _first(_measure, before) or _first(_measure, after) \
+        or _first(_VERB_LABELS.get, before + after) \
+        or _nearest_measure(text, sentence_start, clause_start, clause_end, sentence_end, start) or ""
+    pro = _PRO_RE.match(text, end)
+    return f"{label} {pro.group().strip()}".strip() if pro else label
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+    sentence_start = low
+    for match in _SENTENCE_END_RE.finditer(text, low, start):
+        if _ends_sentence(text, match):
+            sentence_start = match.end()
+    for match in _SENTENCE_END_RE.finditer(text, end, high):
+        if _ends_sentence(text, match):
+            return sentence_start, match.start()
+    return sentence_start, high
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """A line break, "!" or "?" ends a sentence; "." not after a digit, abbreviation or initial."""
+    if "\n" in match.group() or text[match.start()] != ".":
+        return True
+    word_start = match.start()
+    while word_start > max(0, match.start() - 12) and text[word_start - 1].isalnum():
+        word_start -= 1
+    word = text[word_start:match.start()]
+    return not (word.isdigit() or word in _ABBREVIATIONS or len(word) == 1)
+
+
+def _clause_bounds(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    clause_start = low
+    for match in _CLAUSE_RE.finditer(text, low, start):
+        clause_start = match.end()
+    following = _CLAUSE_RE.search(text, end, high)
+    return clause_start, following.start() if following else high
+
+
+def _words(text: str, low: int, high: int) -> list[tuple[int, str]]:
+    return [(match.start(), match.group()) for match in _LABEL_WORD_RE.finditer(text, low, high)]
+
+
+def _is_adjacent(text: str, end: int, word: str) -> bool:
+    return text[end:end + len(word) + 1].strip() == word
+
+
+def _first(rule, words: list[str]) -> str | None:
+    return next((label for label in map(rule, words) if label), None)
+
+
+def _measure(word: str) -> str | None:
+    """The measure noun that ``word`` is, without its case ending; None if it is none."""
+    if not word[0].isupper():
+        return None
+    lower = word.lower()
+    for ending in ("", "es", "s", "en", "n", "e"):
+        if not lower.endswith(ending):
+            continue
+        base = lower[:len(lower) - len(ending)]
+        if base in _MEASURE_WORDS or base.endswith(_MEASURE_HEADS):
+            return word[:len(base)]
+    return None
+
+
+def _nearest_measure(text: str, low: int, clause_start: int, clause_end: int, high: int,
+                     anchor: int) -> str | None:
+    """The measure noun outside the figure's clause but in its sentence nearest to ``anchor``."""
+    candidates = _words(text, low, clause_start) + _words(text, clause_end, high)
+    for _, word in sorted(candidates, key=lambda item: abs(item[0] - anchor)):
+        if label := _measure(word):
+            return label
+    return None

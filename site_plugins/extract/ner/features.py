@@ -1,0 +1,265 @@
+"""Token features for the German name recognizer (a linear-chain CRF).
+
+The evidence that a capitalized German word is a name and not a common noun comes from
+word shape and affixes, the neighbouring words, and lexicons shipped in `data/`:
+
+- `nouns.txt.gz`: lower-cased inflected forms of ~100,000 common nouns (Wiktionary, via the
+  `german-nouns` package); a word whose head ("...chefin") is a known noun is a compound noun.
+- `names.tsv.gz`: first names, surnames, places (Wiktionary toponyms, CLDR territory and
+  city names in German and English) and other proper names, each with a kind.
+- cue words below: organization suffixes ("AG", "GmbH"), words that announce an organization
+  ("der Konzern X") or a person (titles, roles, speech verbs).
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+ORG_SUFFIXES = frozenset(
+    """
+    ag gmbh se kg kgaa ohg gbr ug e.v. ev e.g. eg mbh co. co inc. inc ltd. ltd llc plc corp. corp
+    corporation company limited group gruppe holding holdings s.a. sa s.p.a. spa nv n.v. bv b.v.
+    ab asa oyj a/s ug gmbh&co. partner partners verlag bank stiftung institut verband verein
+    universität university college ministerium
+    """.split()
+)
+ORG_CUES = frozenset(
+    """
+    unternehmen konzern konzerns firma firmen hersteller herstellers startup start-up start-ups
+    startups autobauer chiphersteller chipkonzern softwarekonzern technologiekonzern
+    tech-konzern internetkonzern mutterkonzern tochter tochterfirma tochtergesellschaft
+    gesellschaft bank partei parteien fraktion verein klub club verband gewerkschaft
+    zeitung zeitschrift magazin sender agentur nachrichtenagentur behörde ministerium
+    anbieter konkurrent konkurrenten rivale rivalen entwickler dienst plattform marke
+    labor labors ki-firma ki-unternehmen ki-labor ki-startup ki-entwickler investor
+    mannschaft team teams uni universität hochschule organisation institut stiftung
+    """.split()
+)
+PER_CUES = frozenset(
+    """
+    herr herrn frau dr. dr prof. prof sir lord graf gräfin papst könig königin kaiser kaiserin
+    prinz prinzessin fürst bischof pfarrer kardinal präsident präsidentin kanzler kanzlerin
+    minister ministerin bundeskanzler bundeskanzlerin bundespräsident premierminister
+    premierministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin
+    oberbürgermeister chef chefin ceo gründer gründerin mitgründer vorstand vorstandschef
+    vorstandschefin vorsitzende vorsitzender sprecher sprecherin trainer trainerin
+    coach direktor direktorin leiter leiterin geschäftsführer geschäftsführerin
+    abgeordnete abgeordneter senator senatorin general autor autorin regisseur regisseurin
+    sänger sängerin schauspieler schauspielerin spieler spielerin kapitän torwart stürmer
+    kollege kollegin analyst analystin experte expertin professor professorin forscher
+    forscherin mr. mrs. ms. st. hl. sohn tochter vater mutter bruder schwester ehefrau ehemann
+    witwe kommissar kommissarin richter richterin anwalt anwältin
+    """.split()
+)
+SPEECH_VERBS = frozenset(
+    """
+    sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
+    kündigte kündigt teilte teilt sprach spricht warnte warnt forderte fordert kritisierte
+    räumte so zufolge laut betont behauptete bestätigte bestätigt
+    """.split()
+)
+LOC_PREPS = frozenset("in im aus nach bei von vom nahe nördlich südlich östlich westlich".split())
+
+_NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr")
+_HANTA_KINDS = ("htNE", "htNN", "htADJ", "htV", "htFUNC", "htFM", "htCARD", "htTRUNC", "htXY")
+
+
+class Lexicon:
+    """The word lists the features consult, loaded once from `data/`."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        with gzip.open(data_dir / "nouns.txt.gz", "rt", encoding="utf-8") as handle:
+            self.nouns = frozenset(handle.read().split("\n"))
+        kinds: dict[str, set[str]] = {kind: set() for kind in _NAME_KINDS}
+        self.hanta: dict[str, str] = {}
+        with gzip.open(data_dir / "names.tsv.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                kind, _, name = line.rstrip("\n").partition("\t")
+                if kind in kinds:
+                    kinds[kind].add(name)
+                else:
+                    self.hanta[name] = kind
+        self.first = frozenset(kinds["first"])
+        self.last = frozenset(kinds["last"])
+        self.place = frozenset(kinds["place"])
+        self.country = frozenset(kinds["country"])
+        self.proper = frozenset(kinds["proper"])
+        self.abbr = frozenset(kinds["abbr"])
+        # Multi-word names as tuples of tokens, for a longest-match gazetteer.
+        self.multi_place = frozenset(tuple(n.split()) for n in self.place | self.country if " " in n)
+        self.max_multi = max((len(t) for t in self.multi_place), default=1)
+
+
+def shape(word: str) -> str:
+    """Compressed character shape: "Müller" -> "Xx", "OpenAI" -> "XxX", "R1" -> "Xd"."""
+    out = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+def noun_head(low: str, nouns: frozenset[str]) -> int:
+    """Length of the longest known noun that ends `low` as a compound head (0 if none)."""
+    n = len(low)
+    for k in range(1, n - 3):
+        if low[k:] in nouns:
+            return n - k
+    return 0
+
+
+def word_classes(word: str, lex: Lexicon) -> list[str]:
+    """Lexicon classes of one word (cached per document by the caller)."""
+    low = word.lower()
+    out = []
+    if low in lex.nouns:
+        out.append("NOUN")
+    elif word[:1].isupper() and "-" not in word:
+        head = noun_head(low, lex.nouns)
+        if head >= 4:
+            out.append("CMPD")
+            prefix = low[:-head]
+            if prefix in lex.nouns or (prefix[-1:] == "s" and prefix[:-1] in lex.nouns):
+                out.append("CMPD2")
+    ht = lex.hanta.get(low)
+    if ht:
+        out.append(ht)
+    base = word[:-1] if word.endswith("s") and len(word) > 3 else None
+    for kind, names in (("FIRST", lex.first), ("LAST", lex.last), ("PLACE", lex.place),
+                        ("COUNTRY", lex.country), ("PROPER", lex.proper), ("ABBR", lex.abbr)):
+        if word in names:
+            out.append(kind)
+        elif base and base in names:
+            out.append(kind + "_S")
+    if "-" in word:
+        parts = word.split("-")
+        first, last = parts[0], parts[-1]
+        if first[:1].isupper():
+            if first in lex.country or first in lex.place:
+                out.append("H1_PLACE")
+            if first.lower() in lex.nouns:
+                out.append("H1_NOUN")
+            if first.isupper():
+                out.append("H1_UPPER")
+        if last.lower() in lex.nouns:
+            out.append("HN_NOUN")
+        if last and last[:1].islower():
+            out.append("HN_LOWER")
+    if low in ORG_SUFFIXES:
+        out.append("ORGSUF")
+    if low in ORG_CUES:
+        out.append("ORGCUE")
+    if low in PER_CUES:
+        out.append("PERCUE")
+    if low in SPEECH_VERBS:
+        out.append("SAY")
+    return out
+
+
+def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None) -> list[list[str]]:
+    """Features of every token of one sentence, as lists of strings for pycrfsuite."""
+    if cache is None:
+        cache = {}
+    n = len(words)
+    classes = []
+    for w in words:
+        c = cache.get(w)
+        if c is None:
+            c = cache[w] = word_classes(w, lex)
+        classes.append(c)
+    lows = [w.lower() for w in words]
+    shapes = [shape(w) for w in words]
+    gaz = _gazetteer(words, lex)
+    starts = _sentence_initial(words)
+    feats = []
+    for i, w in enumerate(words):
+        low = lows[i]
+        f = [
+            "b",
+            "w=" + low,
+            "sh=" + shapes[i],
+            "s2=" + low[-2:],
+            "s3=" + low[-3:],
+            "s4=" + low[-4:],
+            "p3=" + low[:3],
+        ]
+        if len(w) > 4:
+            f.append("s5=" + low[-5:])
+        if starts[i]:
+            f.append("START")
+            f.append("START_sh=" + shapes[i])
+        if w[:1].isupper():
+            f.append("CAP")
+            if not starts[i]:
+                f.append("CAP_MID")
+        if w.isupper() and len(w) > 1:
+            f.append("ALLCAP")
+        if len(w) <= 2:
+            f.append("SHORT")
+        for c in classes[i]:
+            f.append("c=" + c)
+            if starts[i]:
+                f.append("c_start=" + c)
+        if w[:1].isupper() and not classes[i]:
+            f.append("CAP_UNKNOWN" if not starts[i] else "CAP_UNKNOWN_START")
+        if gaz[i]:
+            f.append("gaz=" + gaz[i])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"{d}w={lows[j]}")
+                f.append(f"{d}sh={shapes[j]}")
+                for c in classes[j]:
+                    f.append(f"{d}c={c}")
+            else:
+                f.append(f"{d}w=<pad>")
+        if i > 0:
+            f.append("-1w|w=" + lows[i - 1] + "|" + low)
+        if i + 1 < n:
+            f.append("w|+1w=" + low + "|" + lows[i + 1])
+        feats.append(f)
+    return feats
+
+
+def _sentence_initial(words: list[str]) -> list[bool]:
+    """True for a sentence's first word, also after an opening quote or a colon."""
+    out = []
+    start = True
+    for w in words:
+        out.append(start)
+        if w in ('"', "„", "“", "»", "«", "(", "'", "‚", "-", "–"):
+            continue  # keep `start` across an opening quote or dash
+        start = w in (".", "!", "?", ":")
+    return out
+
+
+def _gazetteer(words: list[str], lex: Lexicon) -> list[str]:
+    """B-/I- marks of multi-word place names found by longest match."""
+    n = len(words)
+    out = [""] * n
+    i = 0
+    while i < n:
+        matched = 0
+        if words[i][:1].isupper():
+            for length in range(min(lex.max_multi, n - i), 1, -1):
+                if tuple(words[i:i + length]) in lex.multi_place:
+                    matched = length
+                    break
+        if matched:
+            out[i] = "B"
+            for k in range(i + 1, i + matched):
+                out[k] = "I"
+            i += matched
+        else:
+            i += 1
+    return out

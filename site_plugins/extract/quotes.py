@@ -1,0 +1,517 @@
+"""Direct quotes in German news text and who said them.
+
+`find_quotes(text)` works in three linear passes, no backtracking regex:
+
+1. Spans: the quotation marks are listed once; a small state machine pairs each opener with the
+   first closer of its kind („…“ „…” ‚…‘ »…« «…» “…” "…"). A pair must lie in one paragraph (a
+   blank line ends it) and be at most MAX_QUOTE_CHARS long, else the opener is dropped. Marks of
+   another kind inside a quote (‚…‘ in „…“) belong to the outer quote. Same-kind nesting is not
+   tracked: the first matching closer ends the quote.
+2. Speaker: tried in this order, on the quote's sentence with other quotes masked out:
+   ", so X" / ", sagte X" after the quote; "X sagte:" / "wie X erklärt:" before a colon;
+   "laut X" or a speech verb anywhere earlier in the sentence ("X erklärte dem Magazin, dass … „…“");
+   for a quote that opens its sentence, the person of the previous sentence.
+   A speaker is a noun phrase that ends at a comma or a lowercase word, so relative clauses,
+   "gegenüber Wired" and "von Wired" are cut off. A description with an article that ends in a
+   name keeps only the name ("der KI-Experte Miles Brundage" -> "Miles Brundage"); a bare title
+   stays ("Ministerin Anna Berg"). Pronouns (er/sie) resolve to the nearest person of the last
+   two sentences (a quote's speaker or a sentence subject); if there is none the speaker is None.
+3. Filter: a span is a direct quote if it is a full sentence (ends in . ! ? … inside the marks,
+   or opens its sentence and has an adjacent attribution) or if it has at least MIN_FRAGMENT_WORDS
+   words and a speaker or starts lowercase (a clause fragment in running text). Terms and scare
+   quotes of one to three words („Denkmodell“, „großen Widerstand“) and capitalised titles are not.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from site_plugins.model import Quote
+
+MAX_QUOTE_CHARS = 1200  # longer "quotes" are unbalanced marks, not speech
+MIN_FRAGMENT_WORDS = 4
+CONTEXT_CHARS = 300  # attribution is looked for this far around a quote (keeps time linear)
+
+# opener -> closers. “ and " and « » are ambiguous; the character before them decides.
+PAIRS = {"„": "“”", "‚": "‘’", "»": "«", "«": "»", "“": "”", '"': '"'}
+_MARK_RE = re.compile("[„“”‚‘’»«\"]")
+_PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
+_SENT_END_RE = re.compile("[.!?…]+[“”\"»«’‘)]*[ \t\n]+")
+_TOKEN_RE = re.compile(r"(?:Dr|Prof)\.|[^\W\d_][\w\-’']*|\d[\w\-]*|[^\w\s]")
+_OPEN_AFTER = set(" \t\n([{/–—-:\u00a0") | set(PAIRS)
+_QUOTE_TOKEN = "\u0000Q"  # stands for a masked quote inside a token list
+
+_ABBREVIATIONS = {"dr", "prof", "z", "b", "u", "a", "bzw", "ca", "etc", "vgl", "nr", "st", "usw",
+                  "mio", "mrd", "sog", "inkl", "evtl", "ggf", "bzgl", "d", "h", "o", "s", "jh"}
+_SUBJECT_DETS = {"der", "die", "das", "ein", "eine", "einer", "sein", "seine", "ihr", "ihre",
+                 "dessen", "deren", "unser", "unsere", "kein", "keine"}
+_ANY_DETS = _SUBJECT_DETS | {"dem", "den", "des", "einem", "einen", "eines", "seinem", "ihrem"}
+_PRONOUNS = {"er", "sie", "es", "man"}
+_NAME_PARTICLES = {"von", "van", "de", "zu", "del", "da", "ten", "bin"}
+_SUBORDINATORS = {"wie", "als", "während", "nachdem", "weil", "da", "so"}
+_FUNCTION_WORDS = set("""
+dazu daher damit dann doch auch am im zudem außerdem später heute gestern morgen jetzt nun dort
+hier dies diese dieser dieses es so wie als aber und oder denn man bereits schon noch zuvor danach
+anschließend zugleich gleichzeitig trotzdem deshalb deswegen allerdings laut nach vor bei mit von
+zu zum zur für gegenüber in auf an über unter ins vom beim während wenn weil dass ob sicherlich
+intern immerhin jedoch zwar insgesamt vielmehr ebenso mehr wer was warum wo wann ich du wir ihr
+sie er sich uns mir mich dir dich ja nein nicht kein keine alle viele einige manche beide
+bislang bisher inzwischen mittlerweile seit seitdem sonst statt trotz wegen ohne gegen durch um
+aus bis neben zwischen hinter dagegen darauf darüber davon dabei dafür denen dem den des
+montag dienstag mittwoch donnerstag freitag samstag sonntag mehrere andere anderen
+""".split())
+
+_REGULAR_VERB_STEMS = """sag erklär beton mein ergänz warn kritisier forder erläuter bekräftig
+versicher kommentier argumentier antwort frag bestätig erzähl bericht beklag resümier mahn räum
+füg stell teil führ äußer zitier schilder präzisier wiederhol beteuer prognostizier appellier
+konter bilanzier begründ behaupt""".split()
+_IRREGULAR_VERBS = """schreibt schrieb schrieben unterstreicht unterstrich ruft rief verspricht
+versprach gibt gab findet fand heißt hieß entgegnet entgegnete widerspricht widersprach
+beschreibt beschrieb riefen gaben fanden""".split()
+_PARTICIPLES = {"gesagt", "erklärt", "betont", "gemeint", "ergänzt", "gewarnt", "kritisiert",
+                "gefordert", "geschrieben", "versichert", "bestätigt", "erzählt", "berichtet"}
+
+
+def _verb_forms(stem: str) -> set[str]:
+    link = "e" if stem[-1] in "td" else ""
+    return {stem + link + "t", stem + link + "te", stem + link + "ten", stem + "en"}
+
+
+SPEECH_VERBS = {form for stem in _REGULAR_VERB_STEMS for form in _verb_forms(stem)}
+SPEECH_VERBS |= set(_IRREGULAR_VERBS)
+# verbs that are speech verbs only next to a quote, too common to mark a clause as reported speech
+_WEAK_VERBS = {f for s in ("stell", "teil", "führ", "räum", "füg") for f in _verb_forms(s)}
+_WEAK_VERBS |= {"gibt", "gab", "findet", "fand", "heißt", "hieß", "ruft", "rief"}
+_STRICT_VERBS = SPEECH_VERBS - _WEAK_VERBS
+_PARTICLE_VERBS = {"teil": "mit", "stell": "klar", "führ": "aus", "räum": "ein", "füg": "hinzu",
+                   "g": "zu"}
+_COLON_VERBS = SPEECH_VERBS | {"lässt", "ließ"}
+
+_ROLE_STEMS = """mitarbeiter experte expert forscher sprecher chef minister kanzler präsident
+leiter direktor analyst gründer professor berater manager entwickler ökonom politiker
+abgeordnete abgeordnet vorsitzende vorsitzend autor journalist anwalt anwält richter investor
+ingenieur wissenschaftler unternehmer beamte beamt sekretär bürgermeister vorstand aktivist
+arzt ärzt kritiker trainer insider beobachter mediziner vertreter koordinator kommissar senator
+gouverneur botschafter lehrer sprecher ermittler staatsanwalt gewerkschafter funktionär
+bürger nutzer kunde kund angestellte angestellt chefin mitglied stratege strateg kollege kolleg
+historiker soziologe soziolog psychologe psycholog jurist ökonomin vizekanzler premier""".split()
+
+
+class _Token(NamedTuple):  # a tuple: tokens are made by the million on dense input
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    first: int  # token indices, inclusive
+    last: int
+    has_det: bool
+    pronoun: bool = False
+
+
+@dataclass
+class _Doc:
+    """The text with its quote spans and sentence starts, computed once per call."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    span_starts: list[int]
+    span_ends: list[int]
+    bounds: list[int]
+    found: list[Quote]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Direct quotes in `text`, in order, with their speaker (or None)."""
+    spans = _quote_spans(text)
+    doc = _Doc(text, spans, [s for s, _ in spans], [e for _, e in spans],
+               _sentence_starts(text, spans), [])
+    for start, end in spans:
+        quote = _quote_at(doc, start, end)
+        if quote is not None:
+            doc.found.append(quote)
+    return doc.found
+
+
+# --- pass 1: pairing the marks -------------------------------------------------------------
+
+
+def _can_open(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return before in _OPEN_AFTER and not after.isspace()
+
+
+def _can_close(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each balanced pair of quotation marks; linear in the number of marks."""
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    breaks = [m.start() for m in _PARA_BREAK_RE.finditer(text)]
+    closers: dict[str, list[int]] = {}
+    for index, pos in enumerate(marks):
+        if _can_close(text, pos):
+            closers.setdefault(text[pos], []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(marks):
+        pos = marks[index]
+        close = _closer_for(text, pos, index, closers) if _can_open(text, pos) else None
+        if close is not None:
+            end = marks[close]
+            same_paragraph = bisect_left(breaks, pos) == bisect_left(breaks, end)
+            if same_paragraph and end - pos <= MAX_QUOTE_CHARS:
+                spans.append((pos, end + 1))
+                index = close + 1
+                continue
+        index += 1
+    return spans
+
+
+def _closer_for(text: str, pos: int, index: int, closers: dict[str, list[int]]) -> int | None:
+    best = None
+    for char in PAIRS.get(text[pos], ""):
+        candidates = closers.get(char, [])
+        at = bisect_right(candidates, index)
+        if at < len(candidates) and (best is None or candidates[at] < best):
+            best = candidates[at]
+    return best
+
+
+# --- sentences and tokens ------------------------------------------------------------------
+
+
+def _sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Offsets where sentences begin: after . ! ? outside quotes, and after blank lines."""
+    starts = {0} | {m.end() for m in _PARA_BREAK_RE.finditer(text)}
+    span_starts = [s for s, _ in spans]
+    for match in _SENT_END_RE.finditer(text):
+        begin, after = match.start(), match.end()
+        at = bisect_right(span_starts, begin) - 1
+        if at >= 0 and spans[at][0] < begin and after < spans[at][1]:
+            continue  # inside a quote
+        if after >= len(text) or not (text[after].isupper() or text[after].isdigit()
+                                      or text[after] in PAIRS):
+            continue
+        word = re.search(r"(\w+)\W*$", text[max(0, begin - 12):begin])
+        ordinal = word and word.group(1).isdigit() and len(word.group(1)) <= 2  # "3. März"
+        if ordinal or word and word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        starts.add(after)
+    return sorted(starts)
+
+
+def _tokens(doc: _Doc, begin: int, end: int) -> list[_Token]:
+    """Tokens of text[begin:end]; each quote in it becomes one placeholder token."""
+    text, tokens, cursor = doc.text, [], begin
+    for start, stop in doc.spans[bisect_right(doc.span_ends, begin):]:
+        if start >= end:
+            break
+        tokens += _word_tokens(text, cursor, max(cursor, start))
+        tokens.append(_Token(_QUOTE_TOKEN, start, stop))
+        cursor = max(cursor, stop)
+    tokens += _word_tokens(text, cursor, end)
+    return _drop_parentheses(tokens)
+
+
+def _drop_parentheses(tokens: list[_Token]) -> list[_Token]:
+    """Remove short asides like "(SPD)" or "(45)" that sit between a name and its verb."""
+    kept: list[_Token] = []
+    opened = None
+    for token in tokens:
+        if token.text == "(":
+            opened = len(kept)
+        elif token.text == ")" and opened is not None and len(kept) - opened <= 8:
+            del kept[opened:]
+            opened = None
+            continue
+        kept.append(token)
+    return kept
+
+
+def _word_tokens(text: str, begin: int, end: int) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, begin, end)]
+
+
+# --- pass 2: who said it -------------------------------------------------------------------
+
+_ADVERBS = {"dazu", "gestern", "heute", "damals", "später", "auch", "zudem", "nun", "jetzt",
+            "bereits", "schon", "kürzlich", "einmal", "außerdem", "jedoch", "aber", "etwa",
+            "denn", "weiter", "ebenfalls", "zuletzt", "bislang", "sich"}
+_CLAUSE_BREAKS = {",", ";", "–", "—", "-", "(", ")", _QUOTE_TOKEN}
+
+
+def _attribute(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """The speaker of the quote at [start, end) and how it was found: "adjacent" (next to the
+    marks), "sentence" (elsewhere in the sentence), "context" (previous sentence) or None."""
+    k = bisect_right(doc.bounds, start) - 1
+    sentence_end = doc.bounds[k + 1] if k + 1 < len(doc.bounds) else len(doc.text)
+    left = _tokens(doc, max(doc.bounds[k], start - CONTEXT_CHARS), start)
+    right = _tokens(doc, end, min(sentence_end, end + CONTEXT_CHARS))
+    for tokens, phrase, how in (
+        (right, _after_quote(right), "adjacent"),
+        (left, _before_colon(left), "adjacent"),
+        (left, _in_sentence(left), "sentence"),
+        (right, _in_sentence(right), "sentence"),
+    ):
+        if phrase is not None:
+            return _speaker_text(doc, tokens, phrase, k, start), how
+    if all(t.text in _CLAUSE_BREAKS for t in left):  # the quote opens its sentence
+        person = _recent_person(doc, k, start)
+        return person, "context" if person else None
+    return None, None
+
+
+def _after_quote(tokens: list[_Token]) -> _Phrase | None:
+    """„…“, so X / „…“, sagte X (gegenüber Y) / „…“, lässt sich X (von Y) zitieren."""
+    i = 1 if tokens and tokens[0].text == "," else 0
+    if i >= len(tokens):
+        return None
+    word = tokens[i].text.lower()
+    if word == "so":
+        return _noun_phrase(tokens, i + 1)
+    if word in ("lässt", "ließ") and _lets_quote(tokens, i):
+        return _noun_phrase(tokens, i + 2)
+    if word in ("hat", "hatte") and any(t.text in _PARTICIPLES for t in tokens[i + 2:i + 12]):
+        return _noun_phrase(tokens, _skip_adverbs(tokens, i + 1))  # ", hat X gesagt"
+    if word in SPEECH_VERBS or _looks_finite(word):  # ", beteuerte X": the position says it
+        return _noun_phrase(tokens, _skip_adverbs(tokens, i + 1))
+    return None
+
+
+def _looks_finite(word: str) -> bool:
+    return (len(word) > 3 and word.isalpha() and word.islower() and word.endswith(("t", "te"))
+            and word not in _FUNCTION_WORDS)
+
+
+def _lets_quote(tokens: list[_Token], verb: int) -> bool:
+    window = [t.text for t in tokens[verb + 1:verb + 25]]
+    return bool(window) and window[0] == "sich" and "zitieren" in window
+
+
+def _skip_adverbs(tokens: list[_Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].text.lower() in _ADVERBS:
+        i += 1
+    return i
+
+
+def _before_colon(tokens: list[_Token]) -> _Phrase | None:
+    """X sagte: „…“ / X erklärte dem Magazin: „…“ / wie X gegenüber Wired erklärt: „…“."""
+    if not tokens or tokens[-1].text != ":":
+        return None
+    begin = _clause_begin(tokens, len(tokens) - 1)
+    clause = tokens[begin:-1]
+    verb = next((i for i, t in enumerate(clause) if t.text.lower() in _COLON_VERBS), None)
+    phrase = _shift(_clause_speaker(clause, verb), begin) if verb is not None else None
+    if phrase is None and begin + 1 < len(tokens) and tokens[begin].text.lower() in SPEECH_VERBS:
+        phrase = _apposition(tokens, begin)  # "Die Sprecherin, Hedda Lomberg, sagte:"
+    if phrase is None:  # "Die Ministerin Adele Strunzberg hielt dagegen:"
+        subject = _noun_phrase(tokens, begin)
+        if subject is not None and _is_person(tokens, subject) and not subject.pronoun:
+            phrase = subject
+    return phrase
+
+
+def _apposition(tokens: list[_Token], verb: int) -> _Phrase | None:
+    """Of "X, Y, sagte" the name among X and Y (the phrase without article), else X."""
+    found: list[_Phrase] = []
+    end = verb - 1  # the comma before the verb
+    while end > 0 and len(found) < 2 and tokens[end].text == ",":
+        begin = _clause_begin(tokens, end)
+        phrase = _shift(_noun_phrase(tokens[begin:end], 0), begin)
+        if phrase is None or phrase.last != end - 1:
+            break
+        found.append(phrase)
+        end = begin - 1
+    names = [p for p in found if not p.has_det and not p.pronoun]
+    return names[0] if names else (found[-1] if found else None)
+
+
+def _in_sentence(tokens: list[_Token]) -> _Phrase | None:
+    """laut X … „…“ / X erklärte dem Magazin, dass … „…“ (first speech verb of the sentence)."""
+    for i, token in enumerate(tokens[:-1]):
+        after_von = token.text == "Angaben" and tokens[i + 1].text == "von"  # nach Angaben von X
+        if token.text.lower() == "laut" or after_von:
+            phrase = _noun_phrase(tokens, i + 1 + after_von, _ANY_DETS)
+            if phrase is not None:
+                return phrase
+        if tokens[i + 1].text == "zufolge":  # "X zufolge"
+            phrase = _noun_phrase(tokens[:i + 1], _clause_begin(tokens, i), _ANY_DETS)
+            if phrase is not None and phrase.last == i:
+                return phrase
+    for i, token in enumerate(tokens):
+        if token.text.lower() in _STRICT_VERBS or _has_particle(tokens, i):
+            begin = _clause_begin(tokens, i)
+            phrase = _shift(_clause_speaker(tokens[begin:], i - begin), begin)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def _has_particle(tokens: list[_Token], verb: int) -> bool:
+    """A weak verb with its particle is a speech verb: "teilte mit", "stellte klar"."""
+    word = tokens[verb].text.lower()
+    for stem, particle in _PARTICLE_VERBS.items():
+        if word.startswith(stem) and word in _WEAK_VERBS:
+            window = tokens[verb + 1:verb + 8]
+            return any(t.text == particle for t in window)
+    return False
+
+
+def _clause_begin(tokens: list[_Token], stop: int) -> int:
+    """Index of the first token after the last clause break before `stop`."""
+    return max((j + 1 for j in range(stop) if tokens[j].text in _CLAUSE_BREAKS), default=0)
+
+
+def _shift(phrase: _Phrase | None, by: int) -> _Phrase | None:
+    if phrase is None:
+        return None
+    return _Phrase(phrase.first + by, phrase.last + by, phrase.has_det, phrase.pronoun)
+
+
+def _clause_speaker(clause: list[_Token], verb: int) -> _Phrase | None:
+    """The subject of a clause around its speech verb: before it, after it, or after 'wie'."""
+    subject = _noun_phrase(clause, 0)
+    if subject is not None and subject.last == verb - 1:
+        return subject
+    if verb > 0 and clause[0].text.lower() in _SUBORDINATORS:
+        return _noun_phrase(clause, 1)
+    return _noun_phrase(clause, _skip_adverbs(clause, verb + 1))
+
+
+def _recent_person(doc: _Doc, k: int, before: int) -> str | None:
+    """The nearest speaker of an earlier quote or person subject within the last two sentences."""
+    horizon = doc.bounds[max(0, k - 2)]
+    candidates: list[tuple[int, str]] = []
+    for quote in reversed(doc.found[-5:]):  # bounded: linear time on dense quotes
+        if quote.start < horizon:
+            break
+        if quote.speaker is not None and quote.start < before:
+            candidates.append((quote.start, quote.speaker))
+            break
+    for j in (k - 1, k - 2):
+        if j >= 0:
+            tokens = _tokens(doc, doc.bounds[j], min(doc.bounds[j + 1], doc.bounds[j] + 600))
+            phrase = _in_sentence(tokens) or _noun_phrase(tokens, 0)
+            if phrase is not None and not phrase.pronoun and _is_person(tokens, phrase):
+                at = tokens[phrase.first].start
+                candidates.append((at, _reduce(doc.text, tokens, phrase)))
+    return max(candidates)[1] if candidates else None
+
+
+def _speaker_text(doc: _Doc, tokens: list[_Token], phrase: _Phrase, k: int,
+                  start: int) -> str | None:
+    if phrase.pronoun:
+        word = tokens[phrase.first].text.lower()
+        return _recent_person(doc, k, start) if word in ("er", "sie") else None
+    return _reduce(doc.text, tokens, phrase)
+
+
+# --- noun phrases --------------------------------------------------------------------------
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def _is_adjective(word: str) -> bool:
+    return ((word[:1].islower() or word[:1].isdigit()) and word.lower() not in _FUNCTION_WORDS
+            and word.endswith(("e", "en", "er", "es", "em")))
+
+
+def _is_role(word: str) -> bool:
+    last = word.split("-")[-1].lower()
+    return any(last.endswith((stem, stem + "in", stem + "innen")) for stem in _ROLE_STEMS)
+
+
+def _noun_phrase(tokens: list[_Token], i: int, dets: set[str] = _SUBJECT_DETS) -> _Phrase | None:
+    """A subject noun phrase starting at token i: pronoun, or (article adjectives) nouns/names,
+    with 'und' between nouns, name particles (von der) and a genitive (des Ministeriums)."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i].text
+    if word.lower() in _PRONOUNS:
+        return _Phrase(i, i, False, pronoun=True)
+    has_det = word.lower() in dets
+    first, i = i, i + 1 if has_det else i
+    while has_det and i < len(tokens) and _is_adjective(tokens[i].text):
+        i += 1
+    last = _noun_run(tokens, i)
+    if last is None:
+        return None
+    if last + 1 < len(tokens) and tokens[last + 1].text in ("des", "der") and (
+            tokens[last + 1].text == "des" or _is_role(tokens[last].text)):
+        genitive = _noun_phrase(tokens, last + 1, {"des", "der"})
+        last = genitive.last if genitive is not None else last
+    return _Phrase(first, last, has_det)
+
+
+def _noun_run(tokens: list[_Token], i: int) -> int | None:
+    """Index of the last token of a run of nouns and names starting at i, or None."""
+    last = None
+    while i < len(tokens):
+        word = tokens[i].text
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if _is_capitalised(word):
+            last, i = i, i + 1
+        elif last is not None and word == "und" and _is_capitalised(following):
+            i += 1
+        elif (last is not None and word in _NAME_PARTICLES and not _is_role(tokens[last].text)
+              and (_is_capitalised(following) or following in ("der", "den"))):
+            i += 1 if _is_capitalised(following) else 2
+        else:
+            break
+    return last
+
+
+def _is_person(tokens: list[_Token], phrase: _Phrase) -> bool:
+    words = [t.text for t in tokens[phrase.first:phrase.last + 1]]
+    return not phrase.has_det or any(_is_role(w) for w in words)
+
+
+def _reduce(text: str, tokens: list[_Token], phrase: _Phrase) -> str:
+    """A described person keeps only the name at the end; a bare title keeps title and name."""
+    first = phrase.first
+    if phrase.has_det:
+        words = tokens[phrase.first:phrase.last + 1]
+        for r in range(len(words) - 2, -1, -1):
+            tail = words[r + 1:]
+            if _is_role(words[r].text) and all(_is_capitalised(t.text) for t in tail):
+                first = phrase.first + r + 1
+                break
+        else:  # "die Schatzmeisterin Roswitha Engelke": a noun and a name of two or more words
+            nouns = [r for r, t in enumerate(words) if r and _is_capitalised(t.text)]
+            tail = words[nouns[0] + 1:] if nouns else []
+            if len(tail) >= 2 and all(_is_capitalised(t.text) for t in tail):
+                first = phrase.first + nouns[0] + 1
+    return text[tokens[first].start:tokens[phrase.last].end]
+
+
+# --- pass 3: quote or scare quote ----------------------------------------------------------
+
+
+def _quote_at(doc: _Doc, start: int, end: int) -> Quote | None:
+    """The quote at [start, end) if it is a direct quote, not a term or scare quote."""
+    inner = doc.text[start + 1:end - 1].strip()
+    words = sum(1 for w in inner.split() if any(c.isalnum() for c in w))
+    if not words:
+        return None
+    sentence = inner.rstrip("“”\"»«’‘') ").endswith((".", "!", "?", "…"))
+    before = doc.text[max(0, start - 3):start].rstrip()
+    opens_sentence = doc.bounds[bisect_right(doc.bounds, start) - 1] == start or before[-1:] == ":"
+    if not sentence and not opens_sentence and words < MIN_FRAGMENT_WORDS:
+        return None  # a term: skip the attribution work
+    speaker, how = _attribute(doc, start, end)
+    attributed = how in ("adjacent", "sentence")
+    if (sentence or (opens_sentence and how == "adjacent")
+            or (words >= MIN_FRAGMENT_WORDS and attributed)):
+        return Quote(inner, start, end, speaker)
+    return None

@@ -1,0 +1,169 @@
+"""The whole site as a pure function: source files and catalogs in; page sources, updated
+catalogs and problems out. The MkDocs plugin and the CLI do the file I/O around it."""
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass, field
+from datetime import datetime
+
+from .article import Article, ArticleError, parse_article
+from .extract import ArticleFacts, article_facts
+from .render.factbox import render_fact_box
+from .render.localize import GermanLocalizer, Localizer, MemoryLocalizer, inline_html
+from .render.page import HomeEntry, PageView, render_article, render_home
+from .render.timeline import SiteEvent, render_site_timeline, render_timeline
+from .render.labels import label
+from .render.page import front_matter
+from .segment import segment_article, sentences
+from .translate.memory import MemoryError_, SourceSegment, lookup, merge, read_catalog, write_catalog
+from .registry import Registry
+
+LANGS = ("de", "en")
+TIMELINE_SLUG = "timeline"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a build survives but an editor must fix (a warning: --strict fails on it)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str  # "slug.md" or "en/slug.md"
+    url: str  # "slug/" or "en/slug/"
+    lang: str
+    other_url: str
+    markdown: str
+
+
+@dataclass
+class SiteResult:
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    catalogs: dict[str, bytes] = field(default_factory=dict)  # slug -> PO bytes, only where changed
+    articles: list[Article] = field(default_factory=list)
+
+
+def url_for(slug: str, lang: str) -> str:
+    prefix = "" if lang == "de" else f"{lang}/"
+    return f"{prefix}{slug}/" if slug else prefix
+
+
+def catalog_path(translations_dir: str, slug: str) -> str:
+    return f"{translations_dir}/en/{slug}.po"
+
+
+def parse_all(sources: dict[str, bytes], result: SiteResult) -> list[Article]:
+    """Parse every source; bad files and duplicate slugs become problems, the rest goes on."""
+    articles: dict[str, Article] = {}
+    for path in sorted(sources):
+        try:
+            article = parse_article(sources[path], path)
+        except ArticleError as err:
+            result.problems.append(Problem(err.path, err.line, err.message))
+            continue
+        if article.slug in articles or article.slug == TIMELINE_SLUG:
+            first = articles[article.slug].path if article.slug in articles else "the site timeline"
+            result.problems.append(Problem(path, 1, f"expected a unique slug, found '{article.slug}' "
+                                                    f"already used by {first}; set 'slug:' or rename the file"))
+            continue
+        articles[article.slug] = article
+    return list(articles.values())
+
+
+def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: Registry,
+               translations_dir: str, site_url: str, now: datetime) -> SiteResult:
+    result = SiteResult()
+    result.articles = parse_all(sources, result)
+    home: dict[str, list[HomeEntry]] = {lang: [] for lang in LANGS}
+    events: dict[str, list[SiteEvent]] = {lang: [] for lang in LANGS}
+    for article in result.articles:
+        po_path = catalog_path(translations_dir, article.slug)
+        facts = article_facts(article, registry)
+        catalog, writable = _catalog(catalogs.get(article.slug), po_path, result)
+        merged = merge(catalog, source_segments(article, facts), now)
+        new_bytes = write_catalog(merged)
+        if writable and new_bytes != catalogs.get(article.slug):
+            result.catalogs[article.slug] = new_bytes
+        for lang in LANGS:
+            tr = GermanLocalizer() if lang == "de" else MemoryLocalizer(
+                lambda text, context, c=merged: astuple(lookup(c, text, context)))
+            page = _article_page(article, facts, tr, site_url)
+            result.pages.append(page)
+            home[lang].append(HomeEntry(article.slug + "/", inline_html(tr(article.title)),
+                                        " ".join(inline_html(tr(s)) for s in sentences(" ".join(article.lead.split()))),
+                                        article.published))
+            events[lang] += [SiteEvent(e.earliest, e.latest, inline_html(tr(e.label or e.text, "timeline")),
+                                       inline_html(tr(article.title)), f"../{article.slug}/",
+                                       tuple(x["name"] for x in facts.entities))
+                             for e in facts.events]
+            if lang == "en":
+                result.problems += _translation_problems(article, po_path, tr, merged)
+    for lang in LANGS:
+        other = "en" if lang == "de" else "de"
+        prefix = "" if lang == "de" else "en/"
+        result.pages.append(Page(f"{prefix}index.md", url_for("", lang), lang, url_for("", other),
+                                 render_home(home[lang], lang)))
+        result.pages.append(Page(f"{prefix}{TIMELINE_SLUG}.md", url_for(TIMELINE_SLUG, lang), lang,
+                                 url_for(TIMELINE_SLUG, other), _timeline_page(events[lang], lang)))
+    return result
+
+
+def _catalog(data: bytes | None, path: str, result: SiteResult) -> tuple[object, bool]:
+    """(catalog or None, whether the build may rewrite the file)."""
+    if data is None:
+        return None, True
+    try:
+        return read_catalog(data, path), True
+    except MemoryError_ as err:
+        # never overwrite what a translator wrote, even when it does not parse
+        result.problems.append(Problem(path, 0, f"{err}; the build uses no English from it and leaves it as it is"))
+        return None, False
+
+
+def source_segments(article: Article, facts: ArticleFacts) -> list[SourceSegment]:
+    segments = [SourceSegment(s.text, article.path, s.line) for s in segment_article(article)]
+    return segments + [SourceSegment(text, article.path, line, context) for context, text, line in facts.strings()]
+
+
+def _article_page(article: Article, facts: ArticleFacts, tr: Localizer, site_url: str) -> Page:
+    lang = tr.lang
+    other = "en" if lang == "de" else "de"
+    url, other_url = url_for(article.slug, lang), url_for(article.slug, other)
+    view = PageView(render_fact_box(list(facts.figures), list(facts.entities), list(facts.quotes), tr),
+                    render_timeline(list(facts.events), article.published, tr), url, other_url, site_url)
+    blocks = [sentences(b.text) if b.kind == "paragraph" else [b.text] for b in article.blocks]
+    markdown = render_article(article, blocks, view, tr)
+    prefix = "" if lang == "de" else f"{lang}/"
+    return Page(f"{prefix}{article.slug}.md", url, lang, other_url, markdown)
+
+
+def _translation_problems(article: Article, po_path: str, tr: MemoryLocalizer, catalog) -> list[Problem]:
+    """One warning per German segment shown on the English page, at its source line."""
+    problems, seen = [], set()
+    for german, context, shown in tr.used:
+        if not shown.is_fallback or (german, context) in seen:
+            continue
+        seen.add((german, context))
+        message = catalog.get(german, context)
+        line = message.locations[0][1] if message is not None and message.locations else 0
+        what = "no English" if shown.status == "missing" else "an outdated English (fuzzy) that needs review"
+        where = f" {context}" if context else ""
+        problems.append(Problem(article.path, line, f"{what} for{where} segment '{_short(german)}' in {po_path}"))
+    return problems
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _timeline_page(events: list[SiteEvent], lang: str) -> str:
+    meta = {"title": label("site_timeline", lang), "newsroom_lang": lang, "hide": ["navigation", "toc"]}
+    return (front_matter(meta) + f"# {label('site_timeline', lang)}\n\n<p>{label('site_timeline_intro', lang)}</p>\n\n"
+            + render_site_timeline(events, lang) + "\n")

@@ -1,0 +1,331 @@
+"""Train the German name recognizer (PER, ORG, LOC, OTH) shipped in
+`site_plugins/extract/ner/data/ner.crfsuite`, from GermEval 2014 in `../shared/data/germeval2014/`.
+
+    python training/train_ner.py                    # final model on all 5,300 sentences
+    python training/train_ner.py --experiment       # train on TRAIN-TUNE, report F1 on TUNE
+    python training/train_ner.py --rebuild-lexicons # re-derive data/nouns.txt.gz, data/names.tsv.gz
+
+Splits (deterministic, by position): the 5,300 sentences are dev (0-2199) then test-part1
+(2200-5299). HELD-OUT = the last 1,000 sentences of test-part1 (4300-5299): never used for
+training or tuning, only by `benchmarks/eval_ner.py`. TUNE = every 5th of the other 4,300
+sentences (860), used to choose features and hyper-parameters; TRAIN-TUNE = the remaining 3,440.
+The shipped model is trained on all 5,300 (the held-out figure comes from a model trained on the
+4,300 only, see `benchmarks/eval_ner.py`).
+
+Experiment log (F1 on TUNE, PER/ORG/LOC outer spans, exact match; CRF lbfgs):
+  baseline: word, shape, affixes, +-2 words, START (no lexicons)               F1 = see below
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NER_DIR = ROOT / "site_plugins" / "extract" / "ner"
+
+
+def load_ner_package():
+    """Import site_plugins/extract/ner on its own (as `_ner`), without importing the rest of
+    site_plugins, so training and benchmarks depend on nothing else of the project."""
+    import importlib.util
+
+    if "_ner" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            "_ner", NER_DIR / "__init__.py", submodule_search_locations=[str(NER_DIR)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["_ner"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["_ner"]
+
+
+F = load_ner_package().features
+
+GERMEVAL = ROOT.parent / "shared" / "data" / "germeval2014"
+FILES = ("NER-de-dev.tsv", "NER-de-test-part1.tsv")
+MODEL_PATH = F.DATA_DIR / "ner.crfsuite"
+TYPES = ("PER", "ORG", "LOC")
+HELDOUT_START = 4300
+
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
+
+
+# ----------------------------------------------------------------------------- data
+
+def read_germeval(directory: Path = GERMEVAL) -> list[tuple[list[str], list[str]]]:
+    """All sentences as (tokens, outer tags) in file order (dev, then test-part1)."""
+    missing = [name for name in FILES if not (directory / name).exists()]
+    if missing:
+        sys.exit(f"GermEval 2014 not found: expected {', '.join(missing)} in {directory}")
+    sentences = []
+    for name in FILES:
+        tokens: list[str] = []
+        tags: list[str] = []
+        with open(directory / name, encoding="utf-8") as handle:
+            for line in handle:
+                line = line.rstrip("\n")
+                if line.startswith("#"):
+                    continue
+                if not line.strip():
+                    if tokens:
+                        sentences.append((tokens, tags))
+                        tokens, tags = [], []
+                    continue
+                cols = line.split("\t")
+                tokens.append(cols[1])
+                tags.append(cols[2])
+        if tokens:
+            sentences.append((tokens, tags))
+    return sentences
+
+
+def splits(sentences):
+    """(train_tune, tune, train_all_but_heldout, heldout) as lists of sentences."""
+    pool = sentences[:HELDOUT_START]
+    heldout = sentences[HELDOUT_START:]
+    tune = [s for k, s in enumerate(pool) if k % 5 == 0]
+    train_tune = [s for k, s in enumerate(pool) if k % 5 != 0]
+    return train_tune, tune, pool, heldout
+
+
+def map_tag(tag: str, scheme: str) -> str:
+    """Training label for a GermEval outer tag under a label scheme.
+    base: PER/ORG/LOC/OTH, -part/-deriv -> O; full: keep -part/-deriv as own labels;
+    three: also OTH -> O."""
+    if tag == "O":
+        return tag
+    kind = tag[2:]
+    if scheme == "full":
+        return tag
+    if kind.endswith(("part", "deriv")):
+        return "O"
+    if scheme == "three" and kind == "OTH":
+        return "O"
+    return tag
+
+
+def spans(tags: list[str], keep=TYPES) -> set[tuple[int, int, str]]:
+    """Entity spans (start, end, type) from BIO tags, conlleval-style (I- after O starts one)."""
+    out = set()
+    start, kind = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag.startswith("I-") and kind == tag[2:]:
+            continue
+        if kind is not None:
+            out.add((start, i, kind))
+            start, kind = None, None
+        if tag != "O":
+            start, kind = i, tag[2:]
+    return {s for s in out if s[2] in keep}
+
+
+def prf(gold_sets, pred_sets, types=TYPES) -> dict[str, tuple[float, float, float, int]]:
+    """Precision, recall, F1 and gold count per type and for "ALL" (micro)."""
+    result = {}
+    for kind in list(types) + ["ALL"]:
+        tp = fp = fn = 0
+        for gold, pred in zip(gold_sets, pred_sets):
+            g = {s for s in gold if kind == "ALL" or s[2] == kind}
+            p = {s for s in pred if kind == "ALL" or s[2] == kind}
+            tp += len(g & p)
+            fp += len(p - g)
+            fn += len(g - p)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[kind] = (precision, recall, f1, tp + fn)
+    return result
+
+
+# ----------------------------------------------------------------------------- training
+
+def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=None) -> float:
+    """Train a CRF on `sentences`, write it to `model_path`; returns seconds taken."""
+    import pycrfsuite
+
+    lex = lex or F.Lexicon()
+    started = time.perf_counter()
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    cache: dict = {}
+    for tokens, tags in sentences:
+        trainer.append(F.sentence_features(tokens, lex, cache), [map_tag(t, scheme) for t in tags])
+    trainer.set_params(dict(CRF_PARAMS, **(params or {})))
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    return time.perf_counter() - started
+
+
+def predict(sentences, model_path: Path, lex=None) -> list[list[str]]:
+    import pycrfsuite
+
+    lex = lex or F.Lexicon()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    cache: dict = {}
+    out = []
+    for tokens, _ in sentences:
+        tags = tagger.tag(F.sentence_features(tokens, lex, cache))
+        out.append([t if t[2:] in TYPES else "O" for t in tags])
+    return out
+
+
+def evaluate(sentences, predicted) -> dict:
+    gold = [spans([map_tag(t, "base") for t in tags]) for _, tags in sentences]
+    pred = [spans(tags) for tags in predicted]
+    return prf(gold, pred)
+
+
+def report(result: dict) -> str:
+    lines = []
+    for kind, (p, r, f, n) in result.items():
+        lines.append(f"{kind:4} P={p:.3f} R={r:.3f} F1={f:.3f} (n={n})")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+_NOUN_SKIP = {"Toponym", "Vorname", "Nachname", "Eigenname", "Abkürzung", "Buchstabe", "Symbol",
+              "Affix", "Suffix", "Gebundenes Lexem", "Straßenname", "Wortverbindung"}
+_NAME_POS = {"Vorname": "first", "Nachname": "last", "Toponym": "place", "Eigenname": "proper",
+             "Abkürzung": "abbr"}
+
+
+def rebuild_lexicons(data_dir: Path = F.DATA_DIR) -> None:
+    """Derive `nouns.txt.gz` (common nouns, all inflected forms, lower case) and
+    `names.tsv.gz` (kind<TAB>name) from german-nouns (Wiktionary, CC BY-SA 4.0) and
+    CLDR via babel (Unicode licence)."""
+    from babel import Locale
+    from german_nouns.config import CSV_FILE_PATH as csv_path
+    nouns: set[str] = set()
+    names: set[tuple[str, str]] = set()
+    with open(csv_path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pos = set(row["pos"].split(","))
+            lemma = row["lemma"]
+            if not lemma or lemma.startswith("-") or " " in lemma:
+                continue
+            forms = {lemma}
+            for key, value in row.items():
+                if key not in ("lemma", "pos") and not key.startswith("genus") and value:
+                    if " " not in value and not value.startswith("-"):
+                        forms.add(value)
+            if pos & _NOUN_SKIP:
+                for tag, kind in _NAME_POS.items():
+                    if tag in pos:
+                        names.update((kind, form) for form in forms if form[:1].isupper())
+            else:
+                nouns.update(form.lower() for form in forms)
+    for code in ("de", "en"):
+        locale = Locale(code)
+        for key, name in locale.territories.items():
+            if not key.isdigit():
+                names.add(("country", name))
+        for zone, info in locale.time_zones.items():
+            city = info.get("city")
+            if city:
+                names.add(("place", city))
+    for zone in Locale("en").time_zones:
+        last = zone.split("/")[-1].replace("_", " ")
+        if "/" in zone and last[:1].isupper() and not last.startswith(("GMT", "UTC")):
+            names.add(("place", last))
+    names.update(_hanta_classes())
+    names.update(("first", name) for name in _first_names(MIN_FIRST_NAME_FREQ))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    nouns.discard("")
+    _write_gzip(data_dir / "nouns.txt.gz", "\n".join(sorted(nouns)))
+    _write_gzip(data_dir / "names.tsv.gz", "".join(f"{k}\t{n}\n" for k, n in sorted(names)))
+    counts = Counter(kind for kind, _ in names)
+    print(f"nouns: {len(nouns)} forms; names: {dict(sorted(counts.items()))}")
+
+
+_HANTA_COARSE = {"NE": "htNE", "NN": "htNN", "NNA": "htNN", "NNI": "htNN", "FM": "htFM",
+                 "ADJ(A)": "htADJ", "ADJ(D)": "htADJ", "CARD": "htCARD", "TRUNC": "htTRUNC",
+                 "XY": "htXY"}
+
+
+def _hanta_classes() -> set[tuple[str, str]]:
+    """Coarse part of speech of the ~23,000 words in HanTa's German model lexicon (its most
+    likely tag: NE proper noun, NN noun, ADJ, V verb, FUNC closed class), lower-cased."""
+    from HanTa import HanoverTagger as ht
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    out = set()
+    for word, scored in tagger.cache.items():
+        tag = tagger.int2tag[max(scored, key=lambda x: x[1])[0]]
+        if tag.startswith(("VV", "VA", "VM")):
+            coarse = "htV"
+        else:
+            coarse = _HANTA_COARSE.get(tag, "htFUNC")
+        if word.strip() and "\t" not in word and "\n" not in word:
+            out.add((coarse, word.lower()))
+    return out
+
+
+MIN_FIRST_NAME_FREQ = 1
+
+
+def _first_names(min_freq: int) -> set[str]:
+    """First names from gender-guesser's nam_dict.txt (Jörg Michael's name dictionary,
+    GNU FDL 1.2) whose frequency in at least one of its 50 countries is `min_freq` or more
+    (1 = rare .. 13 = extremely common). Empty if gender-guesser is not installed."""
+    import re
+
+    try:
+        import gender_guesser
+    except ImportError:
+        print("gender-guesser not installed: first names from Wiktionary only")
+        return set()
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    pattern = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèêáàíóúçñ]+(-[A-Z][a-zäöüßéèêáàíóúçñ]+)?")
+    names = set()
+    with open(path, encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith("#") or len(line) < 31:
+                continue
+            name = line[3:29].strip()
+            freqs = [int(c, 16) for c in line[30:85] if c in "0123456789ABCDEF"]
+            if pattern.fullmatch(name) and freqs and max(freqs) >= min_freq:
+                names.add(name)
+    return names
+
+
+def _write_gzip(path: Path, text: str) -> None:
+    """Write `text` gzip'd with a fixed timestamp, so the bytes are reproducible."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+        handle.write(text.encode("utf-8"))
+
+
+# ----------------------------------------------------------------------------- main
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--experiment", action="store_true", help="train on TRAIN-TUNE, score TUNE")
+    parser.add_argument("--rebuild-lexicons", action="store_true")
+    parser.add_argument("--scheme", default="base", choices=("base", "full", "three"))
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    if args.rebuild_lexicons:
+        rebuild_lexicons()
+    sentences = read_germeval()
+    params = {"c1": args.c1, "c2": args.c2}
+    lex = F.Lexicon()
+    if args.experiment:
+        train_tune, tune, _, _ = splits(sentences)
+        out = Path("/tmp/ner-experiment.crfsuite")
+        seconds = train(train_tune, out, args.scheme, params, lex)
+        print(report(evaluate(tune, predict(tune, out, lex))))
+        print(f"trained on {len(train_tune)} sentences in {seconds:.0f} s")
+        return
+    seconds = train(sentences, args.out, args.scheme, params, lex)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), "
+          f"{len(sentences)} sentences, {seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
