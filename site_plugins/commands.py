@@ -10,7 +10,7 @@ from typing import TextIO
 
 from .article import ArticleError, extraction_view, parse_article
 from .commands_ingest import CommandError
-from .extract import article_facts, extract_text
+from .extract.pipeline import article_facts, extract_text
 from .model import Facts
 from .site import Problem, SiteResult, catalog_path, parse_all, source_segments
 from .translate.memory import MemoryError_, count, lookup, mark_machine, merge, read_catalog, write_catalog

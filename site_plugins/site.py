@@ -6,7 +6,7 @@ from dataclasses import astuple, dataclass, field
 from datetime import datetime
 
 from .article import Article, ArticleError, parse_article
-from .extract import ArticleFacts, article_facts
+from .extract.pipeline import ArticleFacts, article_facts
 from .render.factbox import render_fact_box
 from .render.localize import GermanLocalizer, Localizer, MemoryLocalizer, inline_html
 from .render.page import HomeEntry, PageView, render_article, render_home

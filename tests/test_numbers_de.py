@@ -21,6 +21,7 @@ from site_plugins.numbers_de import NumberSpan, find_numbers, parse_number, pars
     ("dreihundertneunundneunzigtausendfünfhundertneun", 399509), ("Vierzig", 40),
     ("eine Million", 1_000_000), ("zwei Milliarden", 2_000_000_000), ("drei Billionen", 3 * 10**12),
     ("zwei Millionen dreihunderttausend", 2_300_000), ("zwei tausend", 2000),
+    ("tausend Millionen", 10**9),
     ("Eine Million dreihundertneunundneunzigtausendfuenfhundertneun", 1_399_509),
 ])
 def test_parse_number_words(words, value):
@@ -30,7 +31,7 @@ def test_parse_number_words(words, value):
 @pytest.mark.parametrize("words", [
     "", "Haus", "Millionen", "zweidrei", "einszwanzig", "tausendtausend", "hundertzweihundert",
     "zweieinhalb",  # not an integer: parse_number reads it
-    "drei Millionen zwei Millionen", "tausend Millionen", "zehn elf", "40",
+    "drei Millionen zwei Millionen", "zwei Milliarden drei Milliarden", "zehn elf", "40",
 ])
 def test_parse_number_words_rejects(words):
     assert parse_number_words(words) is None
@@ -74,7 +75,7 @@ def test_find_numbers_spans_and_scales():
         NumberSpan("40 Milliarden", 5, 18, 4e10, 10**9),
         NumberSpan("2,5 Mio.", 30, 38, 2_500_000.0, 10**6),
         NumberSpan("zehn", 45, 49, 10.0),
-        NumberSpan("320'000", 63, 70, 320_000.0),
+        NumberSpan("320'000", 62, 69, 320_000.0),
     ]
 
 

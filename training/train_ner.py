@@ -317,7 +317,7 @@ def main(argv=None) -> None:
     lex = F.Lexicon()
     if args.experiment:
         train_tune, tune, _, _ = splits(sentences)
-        out = Path("/tmp/ner-experiment.crfsuite")
+        out = Path(f"/tmp/ner-experiment-{args.scheme}-{args.c1}-{args.c2}.crfsuite")
         seconds = train(train_tune, out, args.scheme, params, lex)
         print(report(evaluate(tune, predict(tune, out, lex))))
         print(f"trained on {len(train_tune)} sentences in {seconds:.0f} s")

@@ -249,7 +249,7 @@ _VERB_LABELS = {
     **dict.fromkeys("einsammeln einsammelt eingesammelt sammeln sammelt sammelte gesammelt "
                     "einwerben eingeworben".split(), "Finanzierung"),
     **dict.fromkeys("investieren investiert investierte investierten".split(), "Investition"),
-    **dict.fromkeys("kostet kostete kosteten".split(), "Preis"),
+    **dict.fromkeys("kosten kostet kostete kosteten".split(), "Preis"),
     **dict.fromkeys("zahlen zahlt zahlte zahlten gezahlt bezahlt bezahlen".split(), "Zahlung"),
     **dict.fromkeys("verdienen verdient verdiente verdienten".split(), "Gewinn"),
     **dict.fromkeys("kaufen kauft kaufte gekauft übernehmen übernimmt übernahm übernommen "
@@ -273,8 +273,9 @@ def _label(text: str, start: int, end: int) -> str:
     The first that fits: a measure noun right after the figure ("3 Mrd. Euro Umsatz"); the
     nearest one before it in its clause ("Umsatz von 3 Mrd. Euro"); the nearest one after it in
     its clause; a verb in its clause that names the measure ("einsammeln" -> "Finanzierung",
-    "investieren" -> "Investition", "kostet" -> "Preis", see _VERB_LABELS); the nearest measure
-    noun elsewhere in the sentence. A measure noun is a capitalized word whose form without a
+    "investieren" -> "Investition", "kostet" -> "Preis", see _VERB_LABELS); if the clause has no
+    noun before the figure ("Der Umsatz, der stark stieg, lag bei 3 Mrd. Euro"), the measure noun
+    nearest to it elsewhere in the sentence. A measure noun is a capitalized word whose form without a
     case ending (-es, -s, -en, -n, -e) is in _MEASURE_WORDS or ends with one of _MEASURE_HEADS
     ("Quartalsumsatz"). A "pro/je <Noun>" right after the figure is added ("Dividende pro Aktie")
     or is the label alone ("pro Aktie").
@@ -285,8 +286,10 @@ def _label(text: str, start: int, end: int) -> str:
     after = [word for _, word in _words(text, end, clause_end)]
     label = (_measure(after[0]) if after and _is_adjacent(text, end, after[0]) else None) \
         or _first(_measure, before) or _first(_measure, after) \
-        or _first(_VERB_LABELS.get, before + after) \
-        or _nearest_measure(text, sentence_start, clause_start, clause_end, sentence_end, start) or ""
+        or _first(lambda word: _VERB_LABELS.get(word.lower()), before + after) \
+        or (not any(word[0].isupper() for word in before)
+            and _nearest_measure(text, sentence_start, clause_start, clause_end, sentence_end, start)) \
+        or ""
     pro = _PRO_RE.match(text, end)
     return f"{label} {pro.group().strip()}".strip() if pro else label
 

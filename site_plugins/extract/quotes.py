@@ -15,11 +15,14 @@
    "gegenüber Wired" and "von Wired" are cut off. A description with an article that ends in a
    name keeps only the name ("der KI-Experte Miles Brundage" -> "Miles Brundage"); a bare title
    stays ("Ministerin Anna Berg"). Pronouns (er/sie) resolve to the nearest person of the last
-   two sentences (a quote's speaker or a sentence subject); if there is none the speaker is None.
+   two sentences (a quote's speaker or a sentence subject; no gender check); if there is none
+   the speaker is None, never the bare pronoun. "es"/"man" ("heißt es") give None.
 3. Filter: a span is a direct quote if it is a full sentence (ends in . ! ? … inside the marks,
-   or opens its sentence and has an adjacent attribution) or if it has at least MIN_FRAGMENT_WORDS
-   words and a speaker or starts lowercase (a clause fragment in running text). Terms and scare
-   quotes of one to three words („Denkmodell“, „großen Widerstand“) and capitalised titles are not.
+   or opens its sentence and has an attribution next to the marks), or a fragment of at least
+   MIN_FRAGMENT_WORDS words with an attribution in its own sentence (seed: kümmere „sich die
+   Führung nicht um Chat“, lässt sich … zitieren). Terms and scare quotes of one to three words
+   („Denkmodell“, „großen Widerstand“), and longer ones nobody is said to have said (titles,
+   slogans, „bedauerlichen Einzelfall ohne jede Bedeutung“), are not quotes.
 """
 from __future__ import annotations
 
@@ -81,12 +84,12 @@ def _verb_forms(stem: str) -> set[str]:
 
 SPEECH_VERBS = {form for stem in _REGULAR_VERB_STEMS for form in _verb_forms(stem)}
 SPEECH_VERBS |= set(_IRREGULAR_VERBS)
-# verbs that are speech verbs only next to a quote, too common to mark a clause as reported speech
-_WEAK_VERBS = {f for s in ("stell", "teil", "führ", "räum", "füg") for f in _verb_forms(s)}
-_WEAK_VERBS |= {"gibt", "gab", "findet", "fand", "heißt", "hieß", "ruft", "rief"}
+# Too common to mark a clause as reported speech unless next to a quote or with their particle.
+_PARTICLE_VERBS = {form: particle for stem, particle in (
+    ("teil", "mit"), ("stell", "klar"), ("führ", "aus"), ("räum", "ein"), ("füg", "hinzu"))
+    for form in _verb_forms(stem)} | {"gibt": "zu", "gab": "zu"}
+_WEAK_VERBS = set(_PARTICLE_VERBS) | {"findet", "fand", "heißt", "hieß", "ruft", "rief"}
 _STRICT_VERBS = SPEECH_VERBS - _WEAK_VERBS
-_PARTICLE_VERBS = {"teil": "mit", "stell": "klar", "führ": "aus", "räum": "ein", "füg": "hinzu",
-                   "g": "zu"}
 _COLON_VERBS = SPEECH_VERBS | {"lässt", "ließ"}
 
 _ROLE_STEMS = """mitarbeiter experte expert forscher sprecher chef minister kanzler präsident
@@ -264,10 +267,24 @@ def _attribute(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]
     ):
         if phrase is not None:
             return _speaker_text(doc, tokens, phrase, k, start), how
+    if _verb_follows(right):  # „…“, sagte die Frau mit dem Hut: no parsable speaker
+        return None, "adjacent"
     if all(t.text in _CLAUSE_BREAKS for t in left):  # the quote opens its sentence
+        if not right and k + 1 < len(doc.bounds):  # „…“ Mit diesen Worten eröffnete X …
+            following = _tokens(doc, doc.bounds[k + 1], doc.bounds[k + 1] + CONTEXT_CHARS)
+            words = [t.text for t in following[:3]]
+            if len(words) == 3 and words[0] == "Mit" and words[2] == "Worten":
+                phrase = _in_sentence(following) or _clause_speaker(following, 3)
+                if phrase is not None:
+                    return _speaker_text(doc, following, phrase, k + 1, start), "sentence"
         person = _recent_person(doc, k, start)
         return person, "context" if person else None
     return None, None
+
+
+def _verb_follows(tokens: list[_Token]) -> bool:
+    i = 1 if tokens and tokens[0].text == "," else 0
+    return i < len(tokens) and tokens[i].text.lower() in SPEECH_VERBS
 
 
 def _after_quote(tokens: list[_Token]) -> _Phrase | None:
@@ -283,8 +300,19 @@ def _after_quote(tokens: list[_Token]) -> _Phrase | None:
     if word in ("hat", "hatte") and any(t.text in _PARTICIPLES for t in tokens[i + 2:i + 12]):
         return _noun_phrase(tokens, _skip_adverbs(tokens, i + 1))  # ", hat X gesagt"
     if word in SPEECH_VERBS or _looks_finite(word):  # ", beteuerte X": the position says it
-        return _noun_phrase(tokens, _skip_adverbs(tokens, i + 1))
+        return _named_apposition(tokens, _noun_phrase(tokens, _skip_adverbs(tokens, i + 1)))
     return None
+
+
+def _named_apposition(tokens: list[_Token], phrase: _Phrase | None) -> _Phrase | None:
+    """"die Sprecherin des Versorgers, Imke Lasthaus." -> the name after the comma."""
+    if phrase is None or not phrase.has_det or phrase.last + 2 >= len(tokens):
+        return phrase
+    name = _noun_phrase(tokens, phrase.last + 2) if tokens[phrase.last + 1].text == "," else None
+    if name is None or name.has_det or name.pronoun:
+        return phrase
+    after = tokens[name.last + 1].text if name.last + 1 < len(tokens) else "."
+    return name if after in (".", ",", "!", "?", ";") else phrase
 
 
 def _looks_finite(word: str) -> bool:
@@ -314,7 +342,7 @@ def _before_colon(tokens: list[_Token]) -> _Phrase | None:
     if phrase is None and begin + 1 < len(tokens) and tokens[begin].text.lower() in SPEECH_VERBS:
         phrase = _apposition(tokens, begin)  # "Die Sprecherin, Hedda Lomberg, sagte:"
     if phrase is None:  # "Die Ministerin Adele Strunzberg hielt dagegen:"
-        subject = _noun_phrase(tokens, begin)
+        subject = _noun_phrase(tokens, _skip_adverbs(tokens, begin))
         if subject is not None and _is_person(tokens, subject) and not subject.pronoun:
             phrase = subject
     return phrase
@@ -358,12 +386,8 @@ def _in_sentence(tokens: list[_Token]) -> _Phrase | None:
 
 def _has_particle(tokens: list[_Token], verb: int) -> bool:
     """A weak verb with its particle is a speech verb: "teilte mit", "stellte klar"."""
-    word = tokens[verb].text.lower()
-    for stem, particle in _PARTICLE_VERBS.items():
-        if word.startswith(stem) and word in _WEAK_VERBS:
-            window = tokens[verb + 1:verb + 8]
-            return any(t.text == particle for t in window)
-    return False
+    particle = _PARTICLE_VERBS.get(tokens[verb].text.lower())
+    return particle is not None and any(t.text == particle for t in tokens[verb + 1:verb + 8])
 
 
 def _clause_begin(tokens: list[_Token], stop: int) -> int:
@@ -379,7 +403,7 @@ def _shift(phrase: _Phrase | None, by: int) -> _Phrase | None:
 
 def _clause_speaker(clause: list[_Token], verb: int) -> _Phrase | None:
     """The subject of a clause around its speech verb: before it, after it, or after 'wie'."""
-    subject = _noun_phrase(clause, 0)
+    subject = _noun_phrase(clause, _skip_adverbs(clause, 0))  # "Auch X äußerte sich:"
     if subject is not None and subject.last == verb - 1:
         return subject
     if verb > 0 and clause[0].text.lower() in _SUBORDINATORS:
@@ -419,12 +443,14 @@ def _speaker_text(doc: _Doc, tokens: list[_Token], phrase: _Phrase, k: int,
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+    """A noun or name: capitalised, not a function word; "54-Jährige" counts."""
+    head = word.rsplit("-", 1)[-1] if word[:1].isdigit() else word
+    return head[:1].isupper() and word.lower() not in _FUNCTION_WORDS
 
 
 def _is_adjective(word: str) -> bool:
-    return ((word[:1].islower() or word[:1].isdigit()) and word.lower() not in _FUNCTION_WORDS
-            and word.endswith(("e", "en", "er", "es", "em")))
+    return ((word[:1].islower() or word[:1].isdigit()) and not _is_capitalised(word)
+            and word.lower() not in _FUNCTION_WORDS and word.endswith(("e", "en", "er", "es", "em")))
 
 
 def _is_role(word: str) -> bool:

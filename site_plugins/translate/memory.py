@@ -86,7 +86,7 @@ def merge(old: Catalog | None, segments: Iterable[SourceSegment], now: datetime)
     if old is not None:
         merged.creation_date, merged.revision_date = old.creation_date, old.revision_date
     previous = {(m.id, m.context): m for m in _messages(old)}
-    used: set[tuple[str, str | None]] = set()
+    revived = {(m.id, m.context) for m in (old.obsolete.values() if old is not None else ())}
     for segment in segments:
         key, location = (segment.text, segment.context), (segment.path, segment.line)
         existing = merged.get(*key)
@@ -96,12 +96,15 @@ def merge(old: Catalog | None, segments: Iterable[SourceSegment], now: datetime)
             continue
         kept = previous.get(key)
         if kept is not None:
-            used.add(key)
-            merged[segment.text] = _copy(kept, locations=[location])
+            message = _copy(kept, locations=[location])
+            if key in revived and message.string:
+                message.flags.add("fuzzy")  # as msgmerge does: PO files do not keep an obsolete entry's flags
+            merged[segment.text] = message
         else:
-            merged[segment.text] = _suggest(key, location, previous, used)
+            merged[segment.text] = _suggest(key, location, previous)
+    # everything with English that is no longer a segment stays, as an obsolete entry
     for key, message in previous.items():
-        if key not in used and merged.get(*key) is None and message.string:
+        if merged.get(*key) is None and message.string:
             merged.obsolete[key if key[1] else key[0]] = _copy(message, locations=[])
     return merged
 
@@ -119,16 +122,15 @@ def _copy(message: Message, locations) -> Message:
                    previous_id=message.previous_id, context=message.context)
 
 
-def _suggest(key, location, previous: dict, used: set) -> Message:
-    """A new entry; with the old English of the closest edited sentence (same context) as a
-    fuzzy suggestion."""
+def _suggest(key, location, previous: dict) -> Message:
+    """A new entry; with the old English of the closest other sentence (same context) as a
+    fuzzy suggestion. The old entry itself stays (live or obsolete), so nothing is lost."""
     text, context = key
-    candidates = {k[0]: m for k, m in previous.items() if m.string and k not in used and k[1] == context}
+    candidates = {k[0]: m for k, m in previous.items() if m.string and k[1] == context}
     close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=SUGGESTION_CUTOFF)
     if not close:
         return Message(text, "", locations=[location], context=context)
     source = candidates[close[0]]
-    used.add((source.id, context))
     # the machine comment stays only if the old English was machine output
     comments = [c for c in source.user_comments if c.startswith(MACHINE_PREFIX)]
     return Message(text, source.string, locations=[location], flags={"fuzzy"},
