@@ -13,7 +13,7 @@ from .commands_ingest import CommandError
 from .extract.pipeline import article_facts, extract_text
 from .model import Facts
 from .site import Problem, SiteResult, catalog_path, parse_all, source_segments
-from .translate.memory import MemoryError_, count, lookup, mark_machine, merge, read_catalog, write_catalog
+from .translate.memory import MemoryError_, count, lookup, merge, read_catalog, write_catalog
 from .workspace import Workspace
 
 __all__ = ["CommandError", "status", "extract", "translate", "check", "check_batch", "align", "suggest_entities"]
@@ -109,29 +109,22 @@ def translate(workspace: Workspace, only: list[Path], engine_name: str, options:
     from tqdm import tqdm
 
     from .translate.engines import EngineError, make_engine
-    from .translate.glossary import GlossaryError, translate_with_glossary
+    from .translate.fill import fill_missing, missing_keys
+    from .translate.glossary import GlossaryError
 
     try:
         engine = make_engine(engine_name, _typed(options))
         glossary = workspace.glossary()
     except (EngineError, GlossaryError) as error:
         raise CommandError(str(error)) from None
-    day, failed = now.date().isoformat(), 0
+    failed = 0
     for article, _, segments, catalog, _ in _articles(workspace, only or None):
-        todo = list(dict.fromkeys((s.text, s.context) for s in segments
-                                  if lookup(catalog, s.text, s.context).status == "missing"))
-        filled = 0
-        for start in tqdm(range(0, len(todo), 16), desc=article.slug, unit="batch", file=err,
-                          disable=not todo):
-            batch = todo[start:start + 16]
-            try:
-                english = translate_with_glossary(engine, [text for text, _ in batch], glossary)
-            except EngineError as error:
-                print(f"{article.path}: {engine_name} failed, {len(todo) - filled} segments left: {error}", file=err)
-                failed = 1
-                break
-            filled += sum(mark_machine(catalog, text, context, en, engine_name, day)
-                          for (text, context), en in zip(batch, english) if en.strip())
+        todo = missing_keys(catalog, ((s.text, s.context) for s in segments))
+        progress = lambda r: tqdm(r, desc=article.slug, unit="batch", file=err, disable=not todo)  # noqa: E731
+        filled, error = fill_missing(catalog, todo, engine, engine_name, glossary, now.date().isoformat(), progress)
+        if error:
+            print(f"{article.path}: {error}", file=err)
+            failed = 1
         target = workspace.write_catalog(article.slug, write_catalog(catalog))
         print(f"{workspace.rel(target)}: {filled} segments machine-translated (fuzzy), "
               f"{len(todo) - filled} still missing", file=out)
@@ -187,7 +180,7 @@ def check_batch(stdin: TextIO, out: TextIO) -> int:
 
 
 def align(workspace: Workspace, de_file: Path, en_file: Path, now: datetime, out: TextIO) -> int:
-    from .segment import english_sentences
+    from .segment import english_sentences, segment_article
     from .translate.align import align as align_sentences
 
     try:
@@ -201,7 +194,10 @@ def align(workspace: Workspace, de_file: Path, en_file: Path, now: datetime, out
     if not rows:
         raise CommandError(f"{de_file}: could not be read as an article")
     article, _, segments, catalog, _ = rows[0]
-    german = list(dict.fromkeys(s.text for s in segments if s.context is None))
+    # in reading order; a title that is also the first heading is that heading
+    headings = {b.text for b in article.blocks if b.kind == "heading"}
+    german = list(dict.fromkeys(s.text for s in segment_article(article)
+                                if not (s.kind == "title" and s.text in headings)))
     english = english_sentences(english_text)
     alignment = align_sentences(german, english)
     stored, kept, report = 0, 0, []

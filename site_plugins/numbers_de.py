@@ -163,17 +163,19 @@ def _read_digits(text: str, match: re.Match[str]) -> NumberSpan | None:
 def _read_words(text: str, match: re.Match[str]) -> NumberSpan | None:
     word = match.group("word")
     start, end = match.start(), match.end()
-    if word.lower() in _ARTICLES:
+    if word.lower() in _ARTICLES:  # a number only before a scale word: "eine (halbe) Million"
         half = _HALF_RE.match(text, end)
-        scaled = _with_scale(text, start, half.end() if half else end, 0.5 if half else 1.0)
-        return scaled if scaled.scale > 1 else None
+        span = _with_scale(text, start, half.end() if half else end, 0.5 if half else 1.0)
+        return _read_word_phrase(text, span) if span.scale > 1 else None
     if word in _CAPITALIZED_NOUNS:
         return None
     value = _word_value(word.lower())
-    if value is None:
-        return None
-    span = _with_scale(text, start, end, value)
-    while span.scale >= 10**6:  # "zwei Millionen dreihunderttausend": read the rest of the phrase
+    return None if value is None else _read_word_phrase(text, _with_scale(text, start, end, value))
+
+
+def _read_word_phrase(text: str, span: NumberSpan) -> NumberSpan:
+    """Extend "zwei Millionen" by the smaller number words that follow ("dreihunderttausend")."""
+    while span.scale >= 10**6:
         follow = _NEXT_WORD_RE.match(text, span.end)
         rest = _word_integer(follow.group("word").lower()) if follow else None
         if follow is None or rest is None:
@@ -181,7 +183,7 @@ def _read_words(text: str, match: re.Match[str]) -> NumberSpan | None:
         tail = _with_scale(text, follow.start("word"), follow.end(), float(rest))
         if tail.value >= span.scale or tail.scale >= span.scale:
             break
-        span = NumberSpan(text[start:tail.end], start, tail.end, span.value + tail.value, span.scale)
+        span = NumberSpan(text[span.start:tail.end], span.start, tail.end, span.value + tail.value, span.scale)
     return span
 
 

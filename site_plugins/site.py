@@ -3,6 +3,9 @@ catalogs and problems out. The MkDocs plugin and the CLI do the file I/O around 
 from __future__ import annotations
 
 from dataclasses import astuple, dataclass, field
+from typing import Callable
+
+from babel.messages.catalog import Catalog
 from datetime import datetime
 
 from .article import Article, ArticleError, parse_article
@@ -14,6 +17,8 @@ from .render.timeline import SiteEvent, render_site_timeline, render_timeline
 from .render.labels import label
 from .render.page import front_matter
 from .segment import segment_article, sentences
+from .slug import slugify
+from .translate.fill import missing_keys
 from .translate.memory import MemoryError_, SourceSegment, lookup, merge, read_catalog, write_catalog
 from .registry import Registry
 
@@ -60,25 +65,37 @@ def catalog_path(translations_dir: str, slug: str) -> str:
 
 
 def parse_all(sources: dict[str, bytes], result: SiteResult) -> list[Article]:
-    """Parse every source; bad files and duplicate slugs become problems, the rest goes on."""
-    articles: dict[str, Article] = {}
+    """Parse every source; bad files and duplicate slugs become problems, the rest goes on.
+    Of two articles with one slug, the one whose file name gives the slug keeps it, so a new
+    file with a `slug:` line never takes over a published URL."""
+    parsed: list[Article] = []
     for path in sorted(sources):
         try:
-            article = parse_article(sources[path], path)
+            parsed.append(parse_article(sources[path], path))
         except ArticleError as err:
             result.problems.append(Problem(err.path, err.line, err.message))
+    owners: dict[str, Article] = {}
+    for article in sorted(parsed, key=lambda a: (not _slug_from_file_name(a), a.path)):
+        first = owners.get(article.slug)
+        if first is not None or article.slug == TIMELINE_SLUG:
+            owner = first.path if first else "the site timeline"
+            result.problems.append(Problem(article.path, 1, f"expected a unique slug, found '{article.slug}' "
+                                                            f"already used by {owner}; set 'slug:' or rename the file"))
             continue
-        if article.slug in articles or article.slug == TIMELINE_SLUG:
-            first = articles[article.slug].path if article.slug in articles else "the site timeline"
-            result.problems.append(Problem(path, 1, f"expected a unique slug, found '{article.slug}' "
-                                                    f"already used by {first}; set 'slug:' or rename the file"))
-            continue
-        articles[article.slug] = article
-    return list(articles.values())
+        owners[article.slug] = article
+    return sorted(owners.values(), key=lambda a: a.path)
+
+
+def _slug_from_file_name(article: Article) -> bool:
+    return slugify(article.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) == article.slug
 
 
 def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: Registry,
-               translations_dir: str, site_url: str, now: datetime) -> SiteResult:
+               translations_dir: str, site_url: str, now: datetime,
+               fill: Callable[[Catalog, list], str | None] | None = None,
+               check: Callable[[str, str], list] | None = None) -> SiteResult:
+    """`fill(catalog, missing keys)` may add machine English (it returns an error or None);
+    `check(german, english)` returns translation problems (objects with kind and detail)."""
     result = SiteResult()
     result.articles = parse_all(sources, result)
     home: dict[str, list[HomeEntry]] = {lang: [] for lang in LANGS}
@@ -87,7 +104,14 @@ def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: 
         po_path = catalog_path(translations_dir, article.slug)
         facts = article_facts(article, registry)
         catalog, writable = _catalog(catalogs.get(article.slug), po_path, result)
-        merged = merge(catalog, source_segments(article, facts), now)
+        segments = source_segments(article, facts)
+        merged = merge(catalog, segments, now)
+        if fill is not None:
+            error = fill(merged, missing_keys(merged, ((s.text, s.context) for s in segments)))
+            if error:
+                result.problems.append(Problem(po_path, 0, f"{error}; the build uses what the memory has"))
+        if check is not None:
+            result.problems += _check_problems(segments, merged, check, po_path)
         new_bytes = write_catalog(merged)
         if writable and new_bytes != catalogs.get(article.slug):
             result.catalogs[article.slug] = new_bytes
@@ -142,6 +166,18 @@ def _article_page(article: Article, facts: ArticleFacts, tr: Localizer, site_url
     markdown = render_article(article, blocks, view, tr)
     prefix = "" if lang == "de" else f"{lang}/"
     return Page(f"{prefix}{article.slug}.md", url, lang, other_url, markdown)
+
+
+def _check_problems(segments: list[SourceSegment], catalog, check, po_path: str) -> list[Problem]:
+    problems = []
+    for segment in dict.fromkeys(segments):
+        english = lookup(catalog, segment.text, segment.context).english
+        if english is None:
+            continue
+        for found in check(segment.text, english):
+            problems.append(Problem(segment.path, segment.line, f"translation check ({found.kind}): {found.detail} "
+                                                                f"for '{_short(segment.text)}' in {po_path}"))
+    return problems
 
 
 def _translation_problems(article: Article, po_path: str, tr: MemoryLocalizer, catalog) -> list[Problem]:

@@ -143,16 +143,39 @@ def prf(gold_sets, pred_sets, types=TYPES) -> dict[str, tuple[float, float, floa
 
 # ----------------------------------------------------------------------------- training
 
-def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=None) -> float:
-    """Train a CRF on `sentences`, write it to `model_path`; returns seconds taken."""
+IDENTITY = ("w=", "p3=", "-1w|w=", "w|+1w=")
+
+
+def forget_words(xseq, words, rng, rate):
+    """A copy of a sentence's features in which capitalized words lose, at `rate`, the features
+    that name the word itself, so the model also learns to find names it has never seen."""
+    out = []
+    for feats, word in zip(xseq, words):
+        if word[:1].isupper() and rng.random() < rate:
+            feats = [f for f in feats if not f.startswith(IDENTITY)] + ["UNSEEN"]
+        out.append(feats)
+    return out
+
+
+def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=None,
+          copies: int = 1, rate: float = 0.5) -> float:
+    """Train a CRF on `sentences` (plus `copies` copies with forgotten words), write it to
+    `model_path`; returns seconds taken."""
+    import random
+
     import pycrfsuite
 
     lex = lex or F.Lexicon()
     started = time.perf_counter()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     cache: dict = {}
+    rng = random.Random(2014)
     for tokens, tags in sentences:
-        trainer.append(F.sentence_features(tokens, lex, cache), [map_tag(t, scheme) for t in tags])
+        xseq = F.sentence_features(tokens, lex, cache)
+        yseq = [map_tag(t, scheme) for t in tags]
+        trainer.append(xseq, yseq)
+        for _ in range(copies):
+            trainer.append(forget_words(xseq, tokens, rng, rate), yseq)
     trainer.set_params(dict(CRF_PARAMS, **(params or {})))
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
@@ -293,6 +316,30 @@ def _first_names(min_freq: int) -> set[str]:
     return names
 
 
+def _cv_fold(job):
+    fold, sentences, args, params = job
+    train_part = [s for k, s in enumerate(sentences) if k % 5 != fold]
+    test_part = [s for k, s in enumerate(sentences) if k % 5 == fold]
+    out = Path(f"/tmp/ner-cv-{fold}-{id(job)}.crfsuite")
+    lex = F.Lexicon()
+    train(train_part, out, args.scheme, params, lex, args.copies, args.rate)
+    predicted = predict(test_part, out, lex)
+    out.unlink()
+    gold = [spans([map_tag(t, "base") for t in tags]) for _, tags in test_part]
+    return gold, [spans(tags) for tags in predicted]
+
+
+def cross_validate(sentences, args, params) -> dict:
+    """Micro P/R/F1 over 5 folds (sentence k in fold k % 5), two folds at a time."""
+    from multiprocessing import Pool
+
+    with Pool(2) as pool:
+        results = pool.map(_cv_fold, [(fold, sentences, args, params) for fold in range(5)])
+    gold = [g for r in results for g in r[0]]
+    pred = [p for r in results for p in r[1]]
+    return prf(gold, pred)
+
+
 def _write_gzip(path: Path, text: str) -> None:
     """Write `text` gzip'd with a fixed timestamp, so the bytes are reproducible."""
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
@@ -308,6 +355,9 @@ def main(argv=None) -> None:
     parser.add_argument("--scheme", default="base", choices=("base", "full", "three"))
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--cv", action="store_true", help="5-fold cross-validation on the 4,300")
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--rate", type=float, default=0.5)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
     if args.rebuild_lexicons:
@@ -315,14 +365,18 @@ def main(argv=None) -> None:
     sentences = read_germeval()
     params = {"c1": args.c1, "c2": args.c2}
     lex = F.Lexicon()
+    if args.cv:
+        print(report(cross_validate(sentences[:HELDOUT_START], args, params)))
+        return
     if args.experiment:
         train_tune, tune, _, _ = splits(sentences)
-        out = Path(f"/tmp/ner-experiment-{args.scheme}-{args.c1}-{args.c2}.crfsuite")
-        seconds = train(train_tune, out, args.scheme, params, lex)
+        out = Path(f"/tmp/ner-experiment-{args.scheme}-{args.c1}-{args.c2}-{args.copies}"
+                   f"-{args.rate}.crfsuite")
+        seconds = train(train_tune, out, args.scheme, params, lex, args.copies, args.rate)
         print(report(evaluate(tune, predict(tune, out, lex))))
         print(f"trained on {len(train_tune)} sentences in {seconds:.0f} s")
         return
-    seconds = train(sentences, args.out, args.scheme, params, lex)
+    seconds = train(sentences, args.out, args.scheme, params, lex, args.copies, args.rate)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), "
           f"{len(sentences)} sentences, {seconds:.0f} s")
 

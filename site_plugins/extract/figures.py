@@ -28,6 +28,7 @@ alike. The figure's text and offsets leave those words out. For ``label`` see ``
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -42,40 +43,31 @@ __all__ = ["find_figures"]
 _SP = "[ \u00a0\u202f]"
 
 
-def _currency_lexicon() -> tuple[dict[str, tuple[str, bool]], list[str]]:
-    """German currency names (normalized key -> (ISO code, assumed)) and their regex sources."""
+def _phrase_lexicon() -> dict[str, tuple[str, str, bool]]:
+    """Currency names and percent words (key, see _key) -> (kind, unit, unit_assumed)."""
     de = Locale("de")
-    names: dict[str, str] = {}
+    lexicon: dict[str, tuple[str, str, bool]] = {}
     for code in sorted(de.currencies):
         if code.startswith("X") and code not in ("XAF", "XOF", "XCD", "XPF"):
             continue  # metals, test and fund codes
         plural = de._data["currency_names_plural"].get(code)
         for name in (de.currencies[code], *(plural.values() if plural is not None else ())):
-            if "(" not in name:
-                names.setdefault(name, code)
-    lexicon = {_currency_key(name): (code, False) for name, code in names.items()}
+            if "(" not in name:  # "(1977–1990)": a former currency of the same name
+                lexicon.setdefault(_key(name), ("money", code, False))
     colloquial = {"Dollar": "USD", "Pfund": "GBP", "Pfund Sterling": "GBP", "Franken": "CHF",
                   "Yuan": "CNY", "Renminbi": "CNY", "Yen": "JPY", "Rubel": "RUB", "Rupie": "INR",
                   "Rupien": "INR", "Won": "KRW", "Lira": "TRY"}
-    lexicon.update({_currency_key(name): (code, name == "Dollar") for name, code in colloquial.items()})
-    patterns = [_currency_pattern(name) for name in sorted({*names, *colloquial}, key=len, reverse=True)]
-    return lexicon, patterns
+    lexicon.update({_key(name): ("money", code, name == "Dollar") for name, code in colloquial.items()})
+    lexicon.update({"prozent": ("percent", "%", False), "prozentpunkt": ("percent", "pp", False),
+                    "prozentpunkte": ("percent", "pp", False), "prozentpunkten": ("percent", "pp", False)})
+    return lexicon
 
 
-def _currency_key(name: str) -> str:
-    """'Kanadischer Dollar', 'kanadischen Dollar' -> 'kanadisch dollar'."""
-    words = name.lower().split()
+def _key(phrase: str) -> str:
+    """Lower case, adjective endings dropped: 'Kanadischer Dollar', 'kanadischen Dollar' ->
+    'kanadisch dollar'."""
+    words = phrase.lower().split()
     return " ".join([re.sub(r"e[mnrs]?$", "", word) for word in words[:-1]] + words[-1:])
-
-
-def _currency_pattern(name: str) -> str:
-    *adjectives, noun = name.split()
-    parts = []
-    for word in adjectives:
-        stem = re.sub(r"e[mnrs]?$", "", word)
-        ending = "(?:e[mnrs]?)?" if stem != word else ""
-        parts.append(f"[{stem[0].upper()}{stem[0].lower()}]{re.escape(stem[1:])}{ending}")
-    return f"{_SP}".join([*parts, re.escape(noun)])
 
 
 def _currency_symbols() -> dict[str, tuple[str, bool]]:
@@ -90,30 +82,26 @@ def _currency_symbols() -> dict[str, tuple[str, bool]]:
     return symbols
 
 
-_CURRENCY_NAMES, _name_patterns = _currency_lexicon()
+_PHRASES = _phrase_lexicon()
 _SYMBOLS = _currency_symbols()
 # ISO codes that are also common words or abbreviations are never read as currencies.
 _CODES = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "ANG", "BOB", "PEN",
                                          "PHP", "SOS", "MAD", "STD", "GEL", "AMD", "XXX", "XTS"}
-_symbol_alt = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-_CURRENCY_AFTER_RE = re.compile(
-    rf"(?:{_SP}|-)?(?P<symbol>{_symbol_alt})(?![^\W\d_])"
-    rf"|(?:{_SP}|-)(?P<code>[A-Z]{{3}})(?![\w$])"
-    rf"|(?:{_SP}|-)(?P<name>{'|'.join(_name_patterns)})(?![^\W\d_])")
-_CURRENCY_BEFORE_RE = re.compile(
-    rf"(?<![\w$])(?:(?P<dollar>(?i:[a-z]{{2,3}})\$)|(?P<symbol>{_symbol_alt})|(?P<code>[A-Z]{{3}}))"
-    rf"{_SP}?\Z")
-_PERCENT_RE = re.compile(
-    rf"{_SP}?%(?![\w%])|(?:{_SP}|-)(?:(?P<points>(?i:prozentpunkte?n?))|(?i:prozent))(?![^\W\d_])")
+# Units of measurement, matched as written (KW is not kW); the unit is the symbol.
 _UNITS = {"Tonnen": "t", "Tonne": "t", "Kilogramm": "kg", "kg": "kg", "Kilometer": "km", "km": "km",
           "Quadratkilometer": "km²", "km²": "km²", "Quadratmeter": "m²", "m²": "m²", "qm": "m²",
           "Hektar": "ha", "ha": "ha", "Liter": "l", "Barrel": "Barrel", "Kilowatt": "kW", "kW": "kW",
           "Megawatt": "MW", "MW": "MW", "Gigawatt": "GW", "GW": "GW", "Kilowattstunden": "kWh",
           "kWh": "kWh", "Megawattstunden": "MWh", "MWh": "MWh", "Gigawattstunden": "GWh",
           "GWh": "GWh", "Terawattstunden": "TWh", "TWh": "TWh", "Gigabyte": "GB", "GB": "GB",
-          "Terabyte": "TB", "TB": "TB", "Petabyte": "PB", "PB": "PB", "Grad Celsius": "°C", "°C": "°C"}
-_UNIT_RE = re.compile(rf"(?:{_SP}|-)(?P<unit>{'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})"
-                      r"(?![^\W\d_])")
+          "Terabyte": "TB", "TB": "TB", "Petabyte": "PB", "PB": "PB", "Grad Celsius": "°C"}
+_symbol_alt = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_SYMBOL_AFTER_RE = re.compile(
+    rf"{_SP}?(?:(?P<percent>%)(?![\w%])|(?P<celsius>°C)|(?P<symbol>{_symbol_alt}))(?![^\W\d_])")
+_CURRENCY_BEFORE_RE = re.compile(
+    rf"(?<![\w$])(?:(?P<dollar>(?i:[a-z]{{2,3}})\$)|(?P<symbol>{_symbol_alt})|(?P<code>[A-Z]{{3}}))"
+    rf"{_SP}?\Z")
+_NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|-)(?P<word>[^\W\d_][\w-]*)")
 _APPROX_RE = re.compile(
     r"(?<![\w.])(?i:rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|beinahe|nahezu|annähernd|gut|"
     r"über|mehr als|weniger als|mindestens|höchstens|bis zu|um die|schätzungsweise|geschätzte?n?)"
@@ -152,7 +140,7 @@ def find_figures(text: str) -> list[Figure]:
         value = span.value
         if following is not None and _opens_range(text, span, reading, spans[index + 1]):
             value = scaled(span.value, spans[index + 1].scale) if span.scale == 1 else span.value
-            reading = following._replace(start=span.start, end=span.end, noun=following.noun)
+            reading = following._replace(start=span.start, end=span.end)
         if reading is None:
             continue
         approximate = _APPROX_RE.search(text, max(0, reading.start - 20), reading.start) is not None
@@ -167,35 +155,59 @@ def find_figures(text: str) -> list[Figure]:
 def _read(text: str, span: NumberSpan) -> _Reading | None:
     """What follows (or precedes) the numeral: percent, currency, unit, or counted noun."""
     start, end = span.start, span.end
-    if match := _PERCENT_RE.match(text, end):
-        return _Reading("percent", "pp" if match.group("points") else "%", False, start, match.end(), "")
-    if match := _CURRENCY_AFTER_RE.match(text, end):
-        currency = _currency(match)
-        if currency is not None:
-            return _Reading("money", *currency, start, match.end(), "")
+    if match := _SYMBOL_AFTER_RE.match(text, end):
+        if match.group("symbol"):
+            return _Reading("money", *_SYMBOLS[match.group("symbol")], start, match.end(), "")
+        unit = "%" if match.group("percent") else "°C"
+        return _Reading("percent" if unit == "%" else "quantity", unit, False, start, match.end(), "")
+    if found := _unit_after(text, end):
+        kind, unit, assumed, unit_end = found
+        return _Reading(kind, unit, assumed, start, unit_end, "")
     if match := _CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start):
-        currency = _currency(match)
-        if currency is not None:
+        if currency := _currency_before(match):
             return _Reading("money", *currency, match.start(), end, "")
-    if match := _UNIT_RE.match(text, end):
-        return _Reading("quantity", _UNITS[match.group("unit")], False, start, match.end(), "")
     noun = _counted_noun(text, end)
     if span.scale >= 1000 or (noun and span.value >= 1000):
         return _Reading("count", None, False, start, end, noun)
     return None
 
 
-def _currency(match: re.Match[str]) -> tuple[str, bool] | None:
-    groups = match.groupdict()
-    if groups.get("dollar"):
-        letters = groups["dollar"][:-1].upper()
+def _unit_after(text: str, pos: int) -> tuple[str, str, bool, int] | None:
+    """(kind, unit, assumed, end) of the longest currency, percent or unit phrase of up to three
+    words after ``pos``; a hyphenated word also by its first parts ("Dollar-Kredit")."""
+    words = []
+    for _ in range(3):
+        if (match := _NEXT_WORD_RE.match(text, pos)) is None:
+            break
+        words.append(match)
+        pos = match.end()
+    for count in range(len(words), 0, -1):
+        if found := _lookup(text[words[0].start("word"):words[count - 1].end()]):
+            return (*found, words[count - 1].end())
+    word = words[0].group("word") if words else ""
+    for cut in [index for index, char in enumerate(word) if char == "-"][::-1]:
+        if found := _lookup(word[:cut]):
+            return (*found, words[0].start("word") + cut)
+    return None
+
+
+def _lookup(phrase: str) -> tuple[str, str, bool] | None:
+    if phrase in _UNITS:
+        return "quantity", _UNITS[phrase], False
+    if phrase in _CODES:
+        return "money", phrase, False
+    return _PHRASES.get(_key(phrase))
+
+
+def _currency_before(match: re.Match[str]) -> tuple[str, bool] | None:
+    if dollar := match.group("dollar"):
+        letters = dollar[:-1].upper()
         code = "USD" if letters == "US" else letters
-        return (code, False) if code in _CODES else _SYMBOLS.get(groups["dollar"])
-    if groups.get("symbol"):
-        return _SYMBOLS[groups["symbol"]]
-    if groups.get("code"):
-        return (groups["code"], False) if groups["code"] in _CODES else None
-    return _CURRENCY_NAMES.get(_currency_key(groups["name"]))
+        return (code, False) if code in _CODES else _SYMBOLS.get(dollar)
+    if symbol := match.group("symbol"):
+        return _SYMBOLS[symbol]
+    code = match.group("code")
+    return (code, False) if code in _CODES else None
 
 
 def _counted_noun(text: str, pos: int) -> str:
@@ -233,7 +245,6 @@ def _opens_range(text: str, span: NumberSpan, reading: _Reading | None, nxt: Num
     return not _YEAR_RE.fullmatch(span.text)
 
 
-
 # --- label -------------------------------------------------------------------------------------
 
 _MEASURE_HEADS = tuple(
@@ -264,7 +275,8 @@ _ABBREVIATIONS = frozenset("Mio Mrd Bio Tsd Mia Md ca Nr Dr Prof St bzw usw vgl 
 _CLAUSE_RE = re.compile(r"[,;:](?=\s)|[()–—]| - ")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _PRO_RE = re.compile(rf"{_SP}+(?:pro|je){_SP}+[A-ZÄÖÜ][\w-]*")
-_CONTEXT = 300  # characters searched on each side for the sentence bounds
+_CONTEXT = 200  # characters searched on each side for the sentence bounds
+_NEAR = 120  # characters of the clause looked at on each side of the figure
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -280,26 +292,29 @@ def _label(text: str, start: int, end: int) -> str:
     ("Quartalsumsatz"). A "pro/je <Noun>" right after the figure is added ("Dividende pro Aktie")
     or is the label alone ("pro Aktie").
     """
-    sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    clause_start, clause_end = _clause_bounds(text, sentence_start, sentence_end, start, end)
-    before = [word for _, word in _words(text, clause_start, start)][::-1]
-    after = [word for _, word in _words(text, end, clause_end)]
-    label = (_measure(after[0]) if after and _is_adjacent(text, end, after[0]) else None) \
-        or _first(_measure, before) or _first(_measure, after) \
-        or _first(lambda word: _VERB_LABELS.get(word.lower()), before + after) \
-        or (not any(word[0].isupper() for word in before)
-            and _nearest_measure(text, sentence_start, clause_start, clause_end, sentence_end, start)) \
-        or ""
+    sentence = _sentence_bounds(text, start, end)
+    clause = _clause_bounds(text, *sentence, start, end)
+    before = [word for _, word in _words(text, max(clause[0], start - _NEAR), start)][::-1]
+    after = [word for _, word in _words(text, end, min(clause[1], end + _NEAR))]
+    label = _clause_label(text, end, before, after)
+    if label is None and not any(word[0].isupper() for word in before):
+        label = _nearest_measure(text, sentence, clause, start)
     pro = _PRO_RE.match(text, end)
-    return f"{label} {pro.group().strip()}".strip() if pro else label
+    return f"{label or ''} {pro.group().strip()}".strip() if pro else label or ""
+
+
+def _clause_label(text: str, end: int, before: list[str], after: list[str]) -> str | None:
+    """``before``: the clause's words before the figure, nearest first; ``after``: after it."""
+    if after and _is_adjacent(text, end, after[0]) and (label := _measure(after[0])):
+        return label
+    return (_first(_measure, before) or _first(_measure, after)
+            or _first(lambda word: _VERB_LABELS.get(word.lower()), before + after))
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    sentence_start = low
-    for match in _SENTENCE_END_RE.finditer(text, low, start):
-        if _ends_sentence(text, match):
-            sentence_start = match.end()
+    ends_before = list(_SENTENCE_END_RE.finditer(text, low, start))
+    sentence_start = next((m.end() for m in reversed(ends_before) if _ends_sentence(text, m)), low)
     for match in _SENTENCE_END_RE.finditer(text, end, high):
         if _ends_sentence(text, match):
             return sentence_start, match.start()
@@ -337,6 +352,7 @@ def _first(rule, words: list[str]) -> str | None:
     return next((label for label in map(rule, words) if label), None)
 
 
+@functools.lru_cache(maxsize=8192)
 def _measure(word: str) -> str | None:
     """The measure noun that ``word`` is, without its case ending; None if it is none."""
     if not word[0].isupper():
@@ -351,10 +367,10 @@ def _measure(word: str) -> str | None:
     return None
 
 
-def _nearest_measure(text: str, low: int, clause_start: int, clause_end: int, high: int,
+def _nearest_measure(text: str, sentence: tuple[int, int], clause: tuple[int, int],
                      anchor: int) -> str | None:
     """The measure noun outside the figure's clause but in its sentence nearest to ``anchor``."""
-    candidates = _words(text, low, clause_start) + _words(text, clause_end, high)
+    candidates = _words(text, sentence[0], clause[0]) + _words(text, clause[1], sentence[1])
     for _, word in sorted(candidates, key=lambda item: abs(item[0] - anchor)):
         if label := _measure(word):
             return label

@@ -10,6 +10,8 @@ Rules (see timex.py for the whole contract):
   1-2 / 3-4 / 5-6; of a season = its months one by one; of a year = Jan-Apr / May-Aug / Sep-Dec;
   of a decade = years 0-3 / 4-6 / 7-9; of a century = years 0-32 / 33-65 / 66-99;
   "Rest" = from the anchor day to the end of the unit;
+- a day of the month alone ("am 15.") is in the anchor's month, or with a clear tense the
+  nearest such day that has passed (past) or not yet come (future);
 - an instance without a year (a day and month, a month, a quarter, a half, a season, a day of
   the month) is chosen among neighbouring years by `mode`: "this" the one around the anchor,
   "last"/"next" the nearest one strictly before/after the anchor, "past"/"future" (from the
@@ -263,6 +265,9 @@ def resolve(spec: Spec, anchor: date | None) -> Resolved:
     if kind == "dom":
         if anchor is None:
             raise NeedsAnchor
+        if spec.mode in ("auto", "this") and spec.day <= calendar.monthrange(anchor.year, anchor.month)[1]:
+            day = date(anchor.year, anchor.month, spec.day)  # "am 15.": this month's 15th
+            return day, day, "day"
         instances = []
         for offset in range(-3, 4):
             year, month = add_months(anchor.year, anchor.month, offset)

@@ -65,8 +65,41 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         site_url = config.site_url or ""
         if site_url and not site_url.endswith("/"):
             site_url += "/"
+        now = datetime.now(timezone.utc)
         return build_site(self.workspace.sources(), self.workspace.catalogs(), registry,
-                          self.workspace.translations_rel, site_url, datetime.now(timezone.utc))
+                          self.workspace.translations_rel, site_url, now,
+                          fill=self._filler(now), check=self._checker(registry))
+
+    def _filler(self, now):
+        """Engine output for missing segments during the build; a failure is only a warning."""
+        if not self.config.translate_on_build:
+            return None
+        from ..translate.engines import EngineError, make_engine
+        from ..translate.fill import fill_missing
+        from ..translate.glossary import GlossaryError
+
+        try:
+            engine = make_engine(self.config.engine, self.config.engine_options)
+            glossary = self.workspace.glossary()
+        except (EngineError, GlossaryError) as error:
+            log.warning(f"newsroom: engine '{self.config.engine}' unusable ({error}); the build uses the memory only")
+            return None
+        day = now.date().isoformat()
+        return lambda catalog, keys: fill_missing(catalog, keys, engine, self.config.engine, glossary, day)[1]
+
+    def _checker(self, registry):
+        if not self.config.check_translations:
+            return None
+        from ..translate.checks import check_pair
+        from ..translate.glossary import GlossaryError
+
+        try:
+            glossary = self.workspace.glossary()
+        except GlossaryError as error:
+            log.warning(f"{error}; translation checks run without the glossary")
+            glossary = None
+        names = [(e.name, e.en) for e in registry.entities if e.en]
+        return lambda german, english: check_pair(german, english, names=names, glossary=glossary)
 
     def _write_catalogs(self, result: SiteResult) -> None:
         if not self.config.update_memory:

@@ -10,3 +10,17 @@ class NewsroomConfig(base.Config):
     # write merged catalogs back (new segments appear in the PO files for translators);
     # a catalog that does not parse is never rewritten
     update_memory = c.Type(bool, default=True)
+    # check every English segment against its German (numbers, names, quotes, glossary);
+    # problems are warnings, so `mkdocs build --strict` fails on them
+    check_translations = c.Type(bool, default=True)
+    # a machine-translation engine to fill missing English during builds (off by default:
+    # builds then need only the memory); names and options as for `newsroom translate`
+    engine = c.Optional(c.Choice(["ctranslate2", "deepl", "libretranslate", "openai"]))
+    engine_options = c.Type(dict, default={})
+    translate_on_build = c.Type(bool, default=False)
+
+    def validate(self):
+        failed, warnings = super().validate()
+        if self.translate_on_build and not self.engine:
+            failed.append(("translate_on_build", base.ValidationError("needs 'engine' to be set")))
+        return failed, warnings

@@ -27,6 +27,7 @@ babel then uses):
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from babel.numbers import (format_compact_decimal, format_decimal, format_percent,
@@ -60,7 +61,7 @@ def _amount(value: float, locale: str, language: str, cents: bool = False) -> st
     if 1e6 <= abs(value) < 1e15:
         return format_compact_decimal(value, format_type="short" if language == "de" else "long",
                                       locale=locale, fraction_digits=2)
-    if not abs(value) < 1e15:  # beyond any scale word, or not finite
+    if math.isfinite(value) and abs(value) >= 1e15:  # beyond any scale word
         return format_scientific(value, locale=locale)
     if cents and value != int(value):
         return format_decimal(value, format="#,##0.00", locale=locale)

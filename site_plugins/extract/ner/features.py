@@ -128,6 +128,7 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
         head = noun_head(low, lex.nouns)
         if head >= 4:
             out.append("CMPD")
+            out.append("hd=" + low[-head:])
             prefix = low[:-head]
             if prefix in lex.nouns or (prefix[-1:] == "s" and prefix[:-1] in lex.nouns):
                 out.append("CMPD2")
@@ -153,6 +154,11 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
                 out.append("H1_UPPER")
         if last.lower() in lex.nouns:
             out.append("HN_NOUN")
+            out.append("hd=" + last.lower())
+        elif last[:1].isupper():
+            head = noun_head(last.lower(), lex.nouns)
+            if head >= 4:
+                out.append("hd=" + last.lower()[-head:])
         if last and last[:1].islower():
             out.append("HN_LOWER")
     if low in ORG_SUFFIXES:

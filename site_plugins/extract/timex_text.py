@@ -1,0 +1,187 @@
+"""Sentences, clauses, tense and labels for timex.
+
+Sentence boundary: '.', '!' or '?' (closing quotes or brackets may follow) then whitespace then
+an upper-case letter or an opening quote; not after a known abbreviation (CLDR month and weekday
+abbreviations included), a single letter ("F.", "z."), a dotted abbreviation ("z.B.", "u.a.")
+or a one- or two-digit number ("31." is an ordinal). A blank line always ends a sentence.
+
+Clause: the stretch of the sentence between ',' (not in "4,2"), ';', ': ', brackets or dashes
+('–', '—', ' - ') around the expression; a comma right after the expression does not end it
+("am Mittwoch, 12. März, in Mailand statt").
+
+Tense of a clause: future when it has a future marker (wird, werden, will, soll, plant,
+geplant, künftig, voraussichtlich, "zu" + infinitive, ...) and no past marker; past when it has
+a past marker (hatte, war, wurde, worden, gewesen, common preterites such as stieg, sagte,
+meldete, or "hat/haben/ist/sind" before a participle "ge-/ver-/be-/er-/ent-...t/en", "...iert")
+and no future marker. A clause
+with neither asks the whole sentence the same question; both at once means no clear tense.
+
+Label: the clause without the expression (and without a preposition left dangling before it).
+When that leaves fewer than three words, the next clause of the sentence (else the previous
+one, else the clause with the expression) is the label. More than 12 words: the last 12
+(German clauses end with their verb), moved left when needed so the word just before the
+expression stays in; cuts are marked with '…'.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .timex_lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+
+ABBREVIATIONS = {
+    "z.B.", "bzw.", "ca.", "Dr.", "Prof.", "Nr.", "St.", "Str.", "u.a.", "vgl.", "Mio.", "Mrd.",
+    "Abs.", "Hr.", "Fr.", "Frau.", "Jh.", "Chr.", "inkl.", "evtl.", "ggf.", "sog.", "usw.", "bspw.",
+    "d.h.", "Tel.", "Co.", "Inc.", "Corp.", "Ltd.", "etc.", "geb.", "gest.", "Mrs.", "Mr.",
+    "Bd.", "Hrsg.", "Jan.", "Feb.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.", "Apr.", "Tsd.", "Kap.",
+    "ehem.", "zzgl.", "max.", "min.", "ugs.", "dt.", "engl.", "Mwst.", "MwSt.", "Dipl.", "Ing.",
+    "e.V.", "gem.", "lt.", "allg.", "insb.", "rd.", "u.U.", "o.ä.", "i.d.R.",
+} | {a for a in MONTH_ABBREVIATIONS if a.endswith(".")} | {a for a in WEEKDAY_ABBREVIATIONS if a.endswith(".")}
+
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"“”»«’')\]]*+(?=\s++[\"„“‚»«'(]?[A-ZÄÖÜ])|\n[ \t]*+\n")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NO_BOUNDARY_TOKEN = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?|[^\W\d]\.|\w+\.\w+\..*")
+
+
+class Sentences:
+    """Sentence spans of one text, found once; `around(offset)` by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _BOUNDARY.finditer(text):
+            if m.group(0)[0] == "." and not self._ends_sentence(m.start()):
+                continue
+            starts.append(m.end())
+        self.starts = starts
+
+    def _ends_sentence(self, dot: int) -> bool:
+        token = _TOKEN_BEFORE.search(self.text, max(0, dot - 40), dot + 1)
+        if token is None:
+            return True
+        word = token.group(1)
+        if word in ABBREVIATIONS or _NO_BOUNDARY_TOKEN.fullmatch(word):
+            return False
+        return True
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding the offset, without surrounding whitespace."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+
+# not the comma of "4,2" nor the colon of "Nutzer:innen"
+_CLAUSE_SEPARATOR = re.compile(r"(?<!\d),|,(?!\d)|[;()\[\]–—]|:(?=\s)|\s-\s")
+
+
+def clause_bounds(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the clause around text[start:end] inside the sentence. An expression set
+    off by a comma ("am Mittwoch, 12. März, in Mailand") does not end its clause there."""
+    sentence_start, sentence_end = sentence
+    left = sentence_start
+    for m in _CLAUSE_SEPARATOR.finditer(text, sentence_start, start):
+        left = m.end()
+    right_match = _CLAUSE_SEPARATOR.search(text, end, sentence_end)
+    if right_match and right_match.group(0) == "," and not text[end:right_match.start()].strip():
+        right_match = _CLAUSE_SEPARATOR.search(text, right_match.end(), sentence_end)
+    right = right_match.start() if right_match else sentence_end
+    return left, right
+
+
+def clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    sentence_start, sentence_end = sentence
+    bounds, left = [], sentence_start
+    for m in _CLAUSE_SEPARATOR.finditer(text, sentence_start, sentence_end):
+        bounds.append((left, m.start()))
+        left = m.end()
+    bounds.append((left, sentence_end))
+    return bounds
+
+
+_FUTURE = re.compile(
+    r"(?i:\b(?:wird|werden|wirst|werdet|würde|würden|will|wollen|soll|sollen|plant|planen|geplant"
+    r"|künftig|voraussichtlich|demnächst|bevorstehende[nmrs]?|anstehende[nmrs]?)\b"
+    r"|\bzu\s[a-zäöüß]+en\b|\b(?:an|auf|aus|bei|ein|mit|nach|vor|vorbei|weiter|zurück|vorzu)zu[a-zäöüß]+en\b)")
+_PAST = re.compile(
+    r"\b(?:hatte|hatten|hattest|war|waren|warst|wurde|wurden|worden|gewesen|sagte|sagten|erklärte"
+    r"|erklärten|teilte|teilten|kündigte|kündigten|berichtete|berichteten|meldete|meldeten|gab"
+    r"|gaben|kam|kamen|ging|gingen|lag|lagen|stieg|stiegen|sank|sanken|fiel|fielen|schloss"
+    r"|schlossen|übernahm|übernahmen|verlor|verloren|gewann|gewannen|stellte|stellten|zeigte"
+    r"|zeigten|machte|machten|brachte|brachten|hieß|blieb|blieben|begann|begannen|endete|endeten"
+    r"|startete|starteten|präsentierte|präsentierten|veröffentlichte|veröffentlichten|legte|legten"
+    r"|nannte|nannten|traf|trafen|sprach|sprachen|forderte|forderten|entschied|beschloss"
+    r"|beschlossen|einigten|wählte|wählten|starb|erreichte|erreichten|verkaufte|verkauften)\b")
+_AUXILIARY = re.compile(r"\b(?:hat|haben|hast|habe|ist|sind|bin)\b")
+_PARTICIPLE = re.compile(r"\b(?:ge|ver|be|er|ent|zer|über)[a-zäöüß]{3,}(?:t|en)\b|\b[a-zäöüß]{3,}iert\b")
+
+
+def _tense_of(span: str) -> str | None:
+    future = bool(_FUTURE.search(span))
+    auxiliary = _AUXILIARY.search(span)
+    past = bool(_PAST.search(span) or (auxiliary and _PARTICIPLE.search(span, auxiliary.end())))
+    if future and past:
+        return "mixed"
+    return "future" if future else "past" if past else None
+
+
+def tense(text: str, sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    """'past', 'future' or None for the clause, falling back to the sentence."""
+    found = _tense_of(text[clause[0]:clause[1]])
+    if found is None:
+        found = _tense_of(text[sentence[0]:sentence[1]])
+    return None if found == "mixed" else found
+
+
+_DANGLING = {"für", "an", "auf", "in", "im", "am", "um", "bis", "seit", "vor", "nach", "ab", "von",
+             "vom", "zum", "zur", "gegen", "zwischen", "den", "dem", "der", "die", "das", "des"}
+_TRIM = " \t\n„“\"»«‚‘’'.,;:!?-–—()[]"
+MAX_LABEL_WORDS = 12
+
+
+def label(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
+    clause = clause_bounds(text, sentence, start, end)
+    before = _words(text[clause[0]:start])
+    after = _words(text[end:clause[1]])
+    if before and before[-1].lower() in _DANGLING:
+        before = before[:-1]
+    words, gap = before + after, len(before)
+    if len(words) < 3:
+        words, gap = _neighbour_words(text, sentence, clause, start, end)
+    return _shorten(words, gap)
+
+
+def _words(span: str) -> list[str]:
+    return [word for word in span.split() if word.strip(_TRIM)]
+
+
+def _neighbour_words(text, sentence, clause, start, end) -> tuple[list[str], int]:
+    parts = clauses(text, sentence)
+    for left, right in parts:
+        if left >= clause[1] and len(_words(text[left:right])) >= 3:
+            return _words(text[left:right]), 0
+    for left, right in reversed(parts):
+        if right <= clause[0] and len(_words(text[left:right])) >= 3:
+            words = _words(text[left:right])
+            return words, len(words)
+    return _words(text[clause[0]:clause[1]]), len(_words(text[clause[0]:start]))
+
+
+def _shorten(words: list[str], gap: int) -> str:
+    if len(words) <= MAX_LABEL_WORDS:
+        return " ".join(words).strip(_TRIM)
+    first = len(words) - MAX_LABEL_WORDS
+    if gap > 0 and first > gap - 1:
+        first = gap - 1
+    chosen = words[first:first + MAX_LABEL_WORDS]
+    shown = " ".join(chosen).strip(_TRIM)
+    if first > 0:
+        shown = "… " + shown
+    if first + MAX_LABEL_WORDS < len(words):
+        shown += " …"
+    return shown

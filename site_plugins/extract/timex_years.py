@@ -1,0 +1,114 @@
+"""Years written as bare numbers: "2023" is a date only where the words around it say so.
+
+A four-digit number is a year when
+- "Jahr" (im Jahr, des Jahres, in den Jahren) stands before it: part of the expression, 1000-2999;
+- a preposition stands before it (seit, bis, ab, von, zwischen, nach, vor, für, in) and what
+  follows is not a noun, a number, a unit or a currency ("seit 2019 leitet", not "ab 2000 Euro",
+  not "von 1990 auf 2024"): the preposition is part of the expression, 1500-2099;
+- a noun of dated events stands before it (Geschäftsjahr, Wahl, Saison, WM, Olympia, Stand):
+  not part of the expression ("Weltmeisterschaft 2026" -> "2026"), 1500-2099;
+- otherwise, when a lower-case word follows that is not an adjective before a noun and not a
+  quantity word ("1985 gegründet", "2023 stieg der Umsatz", not "2023 neue Mitarbeiter",
+  not "2023 Mitarbeiter"), 1500-2099;
+- or, failing all that, as a weak mention kept only in a list or range of years ("2019, 2020");
+- never after a word that makes it a name or a number ("Modell 2000", "Agenda 2030", "Nr. 2023").
+"2023/24" and "2023/2024" are the two years together.
+"""
+from __future__ import annotations
+
+import re
+
+from .timex_lexicon import PART_RE
+from .timex_resolve import Spec
+from .timex_rules import Mention, _part, _prefix, _year
+
+YEAR = re.compile(r"(?<![\w.,/-])(?P<y>\d{4})(?:/(?P<y2>\d{4}|\d{2}))?(?![\w]|[.,]\d|/\d|-\d)")
+
+_STRONG_BEFORE = re.compile(
+    r"(?:(?i:im|in\s+den|in\s+dem|seit\s+dem|bis\s+zum|ab\s+dem|vom|zum|des|dem|das|den)\s+)?"
+    r"(?<![\w])Jahr(?:e|es|en|s)?\s+$")
+_WEAK_BEFORE = re.compile(r"(?<![\w])(?i:seit|bis|ab|von|vom|zwischen|nach|vor|für|in)\s+$")
+_NOUN_BEFORE = re.compile(
+    r"(?:[Ww]ahl|jahr(?:es|s)?|Saison|Spielzeit|WM|EM|[Mm]eisterschaft|Olympia|Spiele|Spielen"
+    r"|Jahrgang|Jahrgangs|Haushalt|Stand:?)\s+$")
+_NAME_BEFORE = re.compile(
+    r"(?:Modell|Version|Typ|Serie|Nr\.|Nummer|Platz|Rang|Zimmer|Artikel|Paragraf|§|Windows|Office"
+    r"|Vision|Agenda|Tel\.|Postfach)\s+$")
+_NEXT_TOKEN = re.compile(r"\s*(\S*)")
+_NEXT_WORDS = re.compile(r"\s+([a-zäöüß]+)(?:\s+(\S))?")
+
+UNIT_WORDS = {"prozent", "euro", "dollar", "franken", "pfund", "mal", "stück", "mio", "mrd", "km",
+              "kilometer", "meter", "tonnen", "millionen", "milliarden", "tausend", "x"}
+QUANTITY_WORDS = UNIT_WORDS | {"mehr", "weniger", "rund", "etwa", "ca", "knapp", "fast", "über",
+                               "unter", "neue", "neuen", "weitere", "weiteren", "zusätzliche",
+                               "andere", "anderen", "pro", "je"}
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _weak_context_ok(text: str, end: int, preposition: str) -> bool:
+    token = _NEXT_TOKEN.match(text, end).group(1)
+    if not token or token[0] in ".,;:!?)»«“\"'–-":
+        return True
+    if token[0].isupper() or token[0].isdigit() or token[0] in "%€$£":
+        return False
+    word = token.rstrip(".,;:!?").lower()
+    if word in UNIT_WORDS:
+        return False
+    return not (preposition == "von" and word == "auf")
+
+
+def _free_context_ok(text: str, end: int) -> bool:
+    words = _NEXT_WORDS.match(text, end)
+    if not words:
+        return False
+    word, following = words.group(1), words.group(2) or ""
+    if word in QUANTITY_WORDS:
+        return False
+    return not (word.endswith(_ADJECTIVE_ENDINGS) and following[:1].isupper())
+
+
+def year(m: re.Match, text: str) -> Mention | None:
+    value = _year(m.group("y"))
+    if value is None:
+        return None
+    end = m.end("y")
+    second = m.group("y2")
+    if second and int(second) % (100 if len(second) == 2 else 10000) == (value + 1) % (100 if len(second) == 2 else 10000):
+        end = m.end()
+        spec = Spec("range", outer=Spec("year", year=value), inner=Spec("year", year=value + 1))
+    else:
+        spec = Spec("year", year=value)
+    before = text[max(0, m.start() - 40):m.start()]
+    strong = _STRONG_BEFORE.search(before)
+    if strong:
+        start = m.start() - len(before) + strong.start()
+        return Mention(start, end, spec, _prefix_words(strong.group(0)), "year")
+    if not 1500 <= value <= 2099 or _NAME_BEFORE.search(before):
+        return None  # "Modell 2000", "Agenda 2030": names and numbers, not years
+    weak = _WEAK_BEFORE.search(before)
+    if weak:
+        preposition = " ".join(weak.group(0).lower().split())
+        if not _weak_context_ok(text, end, preposition):
+            return None
+        return Mention(m.start() - len(before) + weak.start(), end, spec, preposition, "year")
+    if _NOUN_BEFORE.search(before) or _free_context_ok(text, end):
+        return Mention(m.start(), end, spec, "", "year")
+    return Mention(m.start(), end, spec, "", "year", weak=True)
+
+
+def _prefix_words(context: str) -> str:
+    words = context.lower().split()
+    return " ".join(words[:-1]) if len(words) > 1 else ""
+
+
+YEAR_PART = re.compile(rf"""
+    (?<![\w])(?P<pre>(?i:bis\s+zum|bis|seit|ab|von|vom|zum|gegen|zu)\s+)?
+    (?P<part>{PART_RE})\s+(?:(?i:des\s+Jahres)\s+)?(?<![\w.,])(?P<y>\d{{4}})(?![\w]|[.,]\d)
+""", re.VERBOSE)
+
+
+def year_part(m: re.Match, text: str) -> Mention | None:
+    value = _year(m.group("y"))
+    if value is None:
+        return None
+    return Mention(m.start(), m.end(), Spec("year", year=value, part=_part(m)), _prefix(m), "year")

@@ -1,0 +1,119 @@
+"""One real `mkdocs build --strict` of the demo content, and builds with bad or foreign input."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED
+from sitebuild import copy_project, mkdocs_build
+
+SLUG = "deepseek-r1-openai-unter-druck"
+BASE = "https://newsroom.example.org/"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("demo"))
+    result = mkdocs_build(project, strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_both_languages_of_an_article(demo):
+    german, english = read(demo, f"{SLUG}/index.html"), read(demo, f"en/{SLUG}/index.html")
+    assert '<html lang="de"' in german and '<html lang="en"' in english
+    assert 'placeholder="Suche"' in german and 'placeholder="Search"' in english
+    assert "Inhaltsverzeichnis" in german and "Table of contents" in english
+    assert "Deepseek R1 calls the AI industry" in english
+    assert "nr-untranslated" not in english and "nr-machine" not in english
+    for page in (german, english):
+        assert '<aside class="fact-box"' in page
+        assert '<ol class="timeline">' in page and "<time datetime=" in page
+
+
+def test_switcher_leads_to_the_same_article(demo):
+    german, english = read(demo, f"{SLUG}/index.html"), read(demo, f"en/{SLUG}/index.html")
+    assert re.search(rf'<a href="\.\./en/{SLUG}/" hreflang="en" lang="en" target="_self"', german)
+    assert re.search(rf'<a href="\.\./\.\./{SLUG}/" hreflang="de" lang="de" target="_self"', english)
+
+
+def test_hreflang_alternates_are_absolute(demo):
+    expected = (f'<link rel="alternate" hreflang="de" href="{BASE}{SLUG}/">'
+                f'<link rel="alternate" hreflang="en" href="{BASE}en/{SLUG}/">'
+                f'<link rel="alternate" hreflang="x-default" href="{BASE}{SLUG}/">')
+    for path in (f"{SLUG}/index.html", f"en/{SLUG}/index.html"):
+        page = read(demo, path)
+        assert expected in page
+        # no site-wide alternates pointing at the other language's home page
+        assert f'hreflang="en" href="{BASE}en/">' not in page or path.startswith("en/index")
+
+
+def test_sitemaps_list_alternates_where_material_asks_for_them(demo):
+    sitemap = read(demo, "sitemap.xml")
+    assert (f'<url><loc>{BASE}en/{SLUG}/</loc><xhtml:link rel="alternate" hreflang="de" href="{BASE}{SLUG}/"/>'
+            f'<xhtml:link rel="alternate" hreflang="en" href="{BASE}en/{SLUG}/"/>'
+            f'<xhtml:link rel="alternate" hreflang="x-default" href="{BASE}{SLUG}/"/></url>') in sitemap
+    # Material fetches sitemap.xml next to every hreflang URL
+    for path in ("en/sitemap.xml", f"{SLUG}/sitemap.xml", f"en/{SLUG}/sitemap.xml"):
+        assert (demo / path).is_file(), path
+
+
+def test_home_pages_list_articles_newest_first(demo):
+    german, english = read(demo, "index.html"), read(demo, "en/index.html")
+    assert german.index(f'href="{SLUG}/"') < german.index('href="italien-sperrt-deepseek/"')
+    assert "1. Februar 2025" in german and "February 1, 2025" in english
+    assert "Has the American AI industry become too expensive?" in english
+
+
+def test_nothing_is_loaded_from_other_hosts(demo):
+    for html in demo.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            if 'rel="alternate"' in tag or 'rel="canonical"' in tag:
+                continue  # page addresses, not resources
+            for url in re.findall(r'(?:src|href)="(https?:[^"]+)"', tag):
+                pytest.fail(f"{html}: loads {url}")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_build_with_the_seed_warns_about_missing_english(tmp_path):
+    if not SEED.is_file():
+        pytest.skip(f"the seed article {SEED} is absent (it lives in ../shared)")
+    project = copy_project(tmp_path)
+    shutil.copy(SEED, project / "content" / "articles" / "seed-deepseek.txt")
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert ("WARNING -  content/articles/seed-deepseek.txt:1: no English for segment "
+            "'Der Verdacht steht im Raum: Sind US-KI-Unternehmen wie OpenAI überbewertet?' "
+            "in content/translations/en/seed-deepseek.po") in result.stderr
+    english = (project / "site" / "en" / "seed-deepseek" / "index.html").read_text(encoding="utf-8")
+    assert "Parts of this page are not translated yet" in english
+    assert (project / "content" / "translations" / "en" / "seed-deepseek.po").is_file()
+    strict = mkdocs_build(project, strict=True)
+    assert strict.returncode == 1
+
+
+def test_bad_input_is_reported_and_the_rest_builds(tmp_path):
+    project = copy_project(tmp_path)
+    articles = project / "content" / "articles"
+    (articles / "leer.txt").write_bytes(b"")
+    (articles / "kaputt.md").write_text("---\ntitle: [\n---\nText.\n", encoding="utf-8")
+    (articles / "doppelt.md").write_text("---\nslug: italien-sperrt-deepseek\n---\nText.\n", encoding="utf-8")
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "content/articles/leer.txt:1: expected article text, found an empty file" in result.stderr
+    assert "content/articles/kaputt.md:2: expected YAML front matter" in result.stderr
+    # the file named after the slug keeps its URL; the newcomer is reported
+    assert ("content/articles/doppelt.md:1: expected a unique slug, found 'italien-sperrt-deepseek' "
+            "already used by content/articles/italien-sperrt-deepseek.md") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project / "site" / "en" / SLUG / "index.html").is_file()
+    assert mkdocs_build(project, strict=True).returncode == 1
