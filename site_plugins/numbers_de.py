@@ -71,7 +71,8 @@ _SEP = r"(?:[ \u00a0\u202f]|-)"
 # A numeral in digits: grouped thousands ("1.234.567", "320'000", "12 500") or plain digits,
 # each with an optional decimal part. Not glued to letters, dates, times, URLs.
 _DIGITS = (r"(?<![\w.,'’/+=%&#:])(?<![^\W\d_]-)"
-           r"(?P<digits>[0-9]{1,3}(?:(?:\.[0-9]{3})+|(?:['’][0-9]{3})+|(?:[ \u00a0\u202f][0-9]{3})+)"
+           r"(?P<digits>[0-9]{1,3}(?:(?:\.[0-9][0-9][0-9])+|(?:['’][0-9][0-9][0-9])+"
+           r"|(?:[ \u00a0\u202f][0-9][0-9][0-9])+)"
            r"(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?![\w'’/]|[.,:][0-9])")
 # A word that starts like a German number word; the whole word is validated in Python.
 _WORD = (r"(?<![\w-])(?P<word>(?i:null|ein|zwei|zwo|zwölf|zwoelf|zwanzig|drei|vier|fünf|fuenf|"

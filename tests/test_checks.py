@@ -124,3 +124,10 @@ def test_never_raises(de, en, names):
        st.text(alphabet="0123456789,. millionbtr%$€\"“”'-", max_size=40))
 def test_never_raises_on_number_soup(de, en):
     check_pair(de, en)
+
+
+def test_weekdays_and_months_are_translated_not_kept():
+    de = "Am Montag verlor Nvidia im Januar fast 17 Prozent."
+    assert check_pair(de, "On Monday, Nvidia lost almost 17 percent in January.") == []
+    assert check_pair(de, "On Tuesday, Nvidia lost almost 17 percent in January.") == [
+        Problem("name", "'Montag' (English: 'Monday') is missing in English")]

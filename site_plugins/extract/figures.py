@@ -41,6 +41,8 @@ from site_plugins.numbers_de import NumberSpan, find_numbers, scaled
 __all__ = ["find_figures"]
 
 _SP = "[ \u00a0\u202f]"
+_ADJECTIVE_ENDING_RE = re.compile(r"e[mnrs]?$")
+_GENDER_SUFFIX_RE = re.compile(r"(?:[:*/_]i|I)nnen$")
 
 
 def _phrase_lexicon() -> dict[str, tuple[str, str, bool]]:
@@ -67,7 +69,7 @@ def _key(phrase: str) -> str:
     """Lower case, adjective endings dropped: 'Kanadischer Dollar', 'kanadischen Dollar' ->
     'kanadisch dollar'."""
     words = phrase.lower().split()
-    return " ".join([re.sub(r"e[mnrs]?$", "", word) for word in words[:-1]] + words[-1:])
+    return " ".join([_ADJECTIVE_ENDING_RE.sub("", word) for word in words[:-1]] + words[-1:])
 
 
 def _currency_symbols() -> dict[str, tuple[str, bool]]:
@@ -227,7 +229,7 @@ def _counted_noun(text: str, pos: int) -> str:
 
 def _noun_base(word: str) -> str:
     """Drop a gender suffix and the dative plural -n: 'Mitarbeitern' -> 'Mitarbeiter'."""
-    word = re.sub(r"(?:[:*/_]i|I)nnen$", "", word)
+    word = _GENDER_SUFFIX_RE.sub("", word)
     if word.endswith(("ern", "eln")) and word not in ("Eltern", "Ostern"):
         return word[:-1]
     return word

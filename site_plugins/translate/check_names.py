@@ -80,6 +80,12 @@ def _default_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
             en = english[code]
             phrases[name] = (en, *_DEMONYMS.get(code, ()), en[: max(4, len(en) - 1)])
     phrases.update({de: (en,) for de, en in _EXONYMS.items()})
+    # weekdays and months are capitalized in both languages but translated, not kept
+    from babel.dates import get_day_names, get_month_names
+
+    for names in (get_day_names, get_month_names):
+        german_names, english_names = names("wide", locale="de"), names("wide", locale="en")
+        phrases.update({german_names[key]: (english_names[key],) for key in german_names})
     phrases.update(_ACRONYMS)
     phrases["US-Dollar"] = ("$", "USD", "dollar", "US")
     return tuple(sorted(phrases.items(), key=lambda item: -len(item[0])))
