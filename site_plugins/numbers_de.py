@@ -22,8 +22,9 @@ Rules (German newspaper conventions):
 - Words: compounds up to 999 999 ("dreihundertneunundneunzigtausendfünfhundertneun", also with
   "ue"/"ss" spellings), "einhalb" fractions ("zweieinhalb" 2.5, "anderthalb" 1.5), "dreiviertel".
   The forms "ein", "eine", "einen", ... are read as 1 only before a scale word ("eine Million",
-  "ein Dutzend", "eine halbe Million"): elsewhere they are the indefinite article. The nouns
-  "Null", "Elf", "Acht", "Hundert", "Tausend" standing alone with a capital are not read either.
+  "ein Dutzend", "eine halbe Million"): elsewhere they are the indefinite article. Nor are
+  "Null", "Elf", "Acht", "Hundert", "Tausend" with a capital read unless a scale word follows
+  ("die Elf", "Claudia Tausend" are nouns; "Acht Millionen" starts a sentence).
 
 >>> parse_number_words("dreihundertvierzig")
 340
@@ -110,9 +111,8 @@ def parse_number_words(s: str) -> int | None:
     """
     total, current, last_scale = 0, None, None
     for word in s.lower().split():
-        scale = SCALES.get(word) if word.isalpha() else None
-        if scale is not None and scale >= 10**6 or (word == "tausend" and current is not None):
-            scale = scale or 1000
+        scale = SCALES.get(word, 0) if word.isalpha() else 0
+        if scale >= 10**6 or (word == "tausend" and current is not None):
             if current is None or (last_scale is not None and scale >= last_scale):
                 return None
             total, current, last_scale = total + current * scale, None, scale
@@ -168,10 +168,13 @@ def _read_words(text: str, match: re.Match[str]) -> NumberSpan | None:
         half = _HALF_RE.match(text, end)
         span = _with_scale(text, start, half.end() if half else end, 0.5 if half else 1.0)
         return _read_word_phrase(text, span) if span.scale > 1 else None
-    if word in _CAPITALIZED_NOUNS:
-        return None
     value = _word_value(word.lower())
-    return None if value is None else _read_word_phrase(text, _with_scale(text, start, end, value))
+    if value is None:
+        return None
+    span = _with_scale(text, start, end, value)
+    if word in _CAPITALIZED_NOUNS and span.scale == 1:  # "die Elf", "Claudia Tausend"
+        return None
+    return _read_word_phrase(text, span)
 
 
 def _read_word_phrase(text: str, span: NumberSpan) -> NumberSpan:
@@ -184,7 +187,8 @@ def _read_word_phrase(text: str, span: NumberSpan) -> NumberSpan:
         tail = _with_scale(text, follow.start("word"), follow.end(), float(rest))
         if tail.value >= span.scale or tail.scale >= span.scale:
             break
-        span = NumberSpan(text[span.start:tail.end], span.start, tail.end, span.value + tail.value, span.scale)
+        value = span.value + tail.value
+        span = NumberSpan(text[span.start:tail.end], span.start, tail.end, value, span.scale)
     return span
 
 

@@ -104,6 +104,11 @@ def test_range_and_word_phrases():
     ]
 
 
+def test_capitalized_number_nouns_only_before_a_scale_word():
+    assert [(n.text, n.value) for n in find_numbers("Acht Millionen kamen, die Elf siegte.")] == [
+        ("Acht Millionen", 8_000_000.0)]
+
+
 def test_doctests():
     assert doctest.testmod(numbers_de).failed == 0
 

@@ -189,6 +189,8 @@ def _join_frame(a: Mention, b: Mention, gap: str) -> list[Mention] | None:
 
 
 def _is_range(a: Mention, b: Mention, gap: str) -> bool:
+    if a.spec.kind in ("range", "within", "sibling") or b.spec.kind in ("range", "sibling"):
+        return False  # a range has two ends, never more
     if not _RANGE_GAP.fullmatch(gap) or "\n" in gap:
         return False
     word = gap.strip().split(" ")[0] if gap.strip() else ""
