@@ -25,7 +25,8 @@ Every `text` is a substring of the article; repeated strings are located by occu
 
 Matching (a prediction is used at most once; same-position matches are preferred):
 - entities: same surface text (or same canonical name at an overlapping position) and same
-  type; "type ignored" shows how many mentions were found at all.
+  type; "all but OTHER" leaves out OTHER on both sides (currency words and the like), "type
+  ignored" shows how many mentions were found at all.
 - figures: same text, or overlapping spans where one text contains the other ("320.000" for
   "320.000 Mitarbeitern"); "exact text" counts only identical spans. Value accuracy: share of
   matched figures with the right value (relative error < 1e-6) and unit (for counts the counted
@@ -347,6 +348,9 @@ def _entities(doc: Gold, found: list, report: Report) -> None:
                                              sum(p.type == kind for p in found),
                                              sum(g["type"] == kind for g, _ in pairs))
     report.score("entities all").add(len(gold), len(found), len(pairs))
+    report.score("entities all but OTHER").add(sum(g["type"] != "OTHER" for g in gold),
+                                               sum(p.type != "OTHER" for p in found),
+                                               sum(g["type"] != "OTHER" for g, _ in pairs))
     report.score("entities, type ignored").add(len(gold), len(found),
                                                len(match(gold, found, entity_rules(typed=False))))
     _note(doc, "entity", gold, found, pairs, lambda g: f"{g['text']} [{g['type']}]",
@@ -415,7 +419,7 @@ def print_table(report: Report, prefix: str, title: str) -> None:
     print(f"\n{title}")
     print(f"  {'':26} {'gold':>5} {'found':>5} {'hits':>5}  {'P':>5}  {'R':>5}  {'F1':>5}")
     order = {"PER": 0, "ORG": 1, "LOC": 2, "PRODUCT": 3, "OTHER": 4}
-    rows.sort(key=lambda row: (order.get(row[0].split()[-1], 5 if "all" in row[0] else 6), row[0]))
+    rows.sort(key=lambda row: order.get(row[0].removeprefix("entities "), len(order)))  # stable: others keep their order
     for name, score in rows:
         precision, recall, f1 = score.prf()
         print(f"  {name:26} {score.gold:5} {score.found:5} {score.hits:5}  {precision:5.3f}  {recall:5.3f}  {f1:5.3f}")

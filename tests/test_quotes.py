@@ -120,7 +120,9 @@ MARKS = "„“”‚‘’»«\"‹› \n.,:–"
 @given(st.lists(st.sampled_from(list(MARKS) + ["sagte", "so", "er", "Anna", "a", "laut"]),
                 max_size=200).map("".join) | st.text(max_size=400))
 def test_never_raises_and_offsets_are_valid(text):
-    for quote in find_quotes(text):
+    found = find_quotes(text)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))  # ordered, no overlap
+    for quote in found:
         assert 0 <= quote.start < quote.end <= len(text)
         assert quote.end - quote.start <= MAX_QUOTE_CHARS + 1
         assert quote.speaker is None or quote.speaker in text
@@ -133,6 +135,11 @@ def test_never_raises_and_offsets_are_valid(text):
     "«a» " * 5_000 + "»b« " * 5_000,
     "„ab cd ef gh“, sagte er. " * 5_000,
     "„Wir sagen ja, sagte Anna " * 2_000,
+    "„Ja.“ " * 5_000,
+    "„a b c d“, so die Frau, „e f g h“, " * 2_500,
+    "sagte „a b c d e“ " * 5_000,
+    "laut „a b c d e“ " * 5_000,
+    "." * 200_000 + "„" * 10_000,
 ])
 def test_ten_thousand_marks_are_fast(text):
     began = time.perf_counter()

@@ -257,6 +257,7 @@ def rebuild_lexicons(data_dir: Path = F.DATA_DIR) -> None:
             names.add(("place", last))
     names.update(_hanta_classes())
     names.update(("first", name) for name in _first_names(MIN_FIRST_NAME_FREQ))
+    names.update(_faker_names(FAKER_KINDS))
     data_dir.mkdir(parents=True, exist_ok=True)
     nouns.discard("")
     _write_gzip(data_dir / "nouns.txt.gz", "\n".join(sorted(nouns)))
@@ -338,6 +339,43 @@ def cross_validate(sentences, args, params) -> dict:
     gold = [g for r in results for g in r[0]]
     pred = [p for r in results for p in r[1]]
     return prf(gold, pred)
+
+
+FAKER_KINDS = ("last", "first")
+
+
+def _faker_names(kinds) -> set[tuple[str, str]]:
+    """First names, surnames and city names (Latin script) of all of Faker's locales (MIT)."""
+    import importlib
+    import pkgutil
+
+    try:
+        from faker.providers import address, person
+    except ImportError:
+        print("faker not installed: no Faker names")
+        return set()
+    attrs = {"last": ("last_names", "last_names_male", "last_names_female"),
+             "first": ("first_names", "first_names_male", "first_names_female"),
+             "place": ("cities", "city_names", "states")}
+    out = set()
+    for package in (person, address):
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            try:
+                provider = importlib.import_module(f"{package.__name__}.{info.name}").Provider
+            except Exception:  # a locale that does not import here
+                continue
+            for kind in kinds:
+                for attr in attrs[kind]:
+                    value = next((b.__dict__[attr] for b in provider.__mro__ if attr in b.__dict__), ())
+                    if isinstance(value, dict):
+                        value = list(value)
+                    if not isinstance(value, (list, tuple, set, frozenset)):
+                        continue
+                    for name in value:
+                        if (isinstance(name, str) and name[:1].isupper() and "\t" not in name
+                                and all(ord(c) < 0x250 for c in name)):
+                            out.add((kind, name))
+    return out
 
 
 def _write_gzip(path: Path, text: str) -> None:

@@ -36,12 +36,13 @@ from site_plugins.model import Quote
 MAX_QUOTE_CHARS = 1200  # longer "quotes" are unbalanced marks, not speech
 MIN_FRAGMENT_WORDS = 4
 CONTEXT_CHARS = 300  # attribution is looked for this far around a quote (keeps time linear)
+MAX_MASKED = 3
 
 # opener -> closers. “ and " and « » are ambiguous; the character before them decides.
 PAIRS = {"„": "“”", "‚": "‘’", "»": "«", "«": "»", "“": "”", '"': '"'}
 _MARK_RE = re.compile("[„“”‚‘’»«\"]")
 _PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
-_SENT_END_RE = re.compile("[.!?…]+[“”\"»«’‘)]*[ \t\n]+")
+_SENT_END_RE = re.compile("[.!?…][“”\"»«’‘)]*[ \t\n]")  # no + before +: no backtracking
 _TOKEN_RE = re.compile(r"(?:Dr|Prof)\.|[^\W\d_][\w\-’']*|\d[\w\-]*|[^\w\s]")
 _OPEN_AFTER = set(" \t\n([{/–—-:\u00a0") | set(PAIRS)
 _QUOTE_TOKEN = "\u0000Q"  # stands for a masked quote inside a token list
@@ -72,7 +73,10 @@ füg stell teil führ äußer zitier schilder präzisier wiederhol beteuer progn
 konter bilanzier begründ behaupt""".split()
 _IRREGULAR_VERBS = """schreibt schrieb schrieben unterstreicht unterstrich ruft rief verspricht
 versprach gibt gab findet fand heißt hieß entgegnet entgegnete widerspricht widersprach
-beschreibt beschrieb riefen gaben fanden""".split()
+beschreibt beschrieb riefen gaben fanden mitteilt mitteilte mitteilten ausführte einräumte
+hinzufügte klarstellte zugab zugibt""".split()
+# "nannte den Plan „gescheitert und teuer“" attributes, "nennt ihr Album „Tage wie diese“" names
+_NAMING_VERBS = {"nennt", "nannte", "nannten", "bezeichnet", "bezeichnete", "bezeichneten"}
 _PARTICIPLES = {"gesagt", "erklärt", "betont", "gemeint", "ergänzt", "gewarnt", "kritisiert",
                 "gefordert", "geschrieben", "versichert", "bestätigt", "erzählt", "berichtet"}
 
@@ -91,6 +95,8 @@ _PARTICLE_VERBS = {form: particle for stem, particle in (
 _WEAK_VERBS = set(_PARTICLE_VERBS) | {"findet", "fand", "heißt", "hieß", "ruft", "rief"}
 _STRICT_VERBS = SPEECH_VERBS - _WEAK_VERBS
 _COLON_VERBS = SPEECH_VERBS | {"lässt", "ließ"}
+_SENTENCE_TRIGGERS = _STRICT_VERBS | set(_PARTICLE_VERBS) | _NAMING_VERBS | {"laut", "angaben",
+                                                                             "zufolge"}
 
 _ROLE_STEMS = """mitarbeiter experte expert forscher sprecher chef minister kanzler präsident
 leiter direktor analyst gründer professor berater manager entwickler ökonom politiker
@@ -133,8 +139,8 @@ def find_quotes(text: str) -> list[Quote]:
     spans = _quote_spans(text)
     doc = _Doc(text, spans, [s for s, _ in spans], [e for _, e in spans],
                _sentence_starts(text, spans), [])
-    for start, end in spans:
-        quote = _quote_at(doc, start, end)
+    for index in range(len(spans)):
+        quote = _quote_at(doc, index)
         if quote is not None:
             doc.found.append(quote)
     return doc.found
@@ -198,6 +204,8 @@ def _sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     span_starts = [s for s, _ in spans]
     for match in _SENT_END_RE.finditer(text):
         begin, after = match.start(), match.end()
+        while after < len(text) and text[after] in " \t\n":
+            after += 1
         at = bisect_right(span_starts, begin) - 1
         if at >= 0 and spans[at][0] < begin and after < spans[at][1]:
             continue  # inside a quote
@@ -215,7 +223,8 @@ def _sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
 def _tokens(doc: _Doc, begin: int, end: int) -> list[_Token]:
     """Tokens of text[begin:end]; each quote in it becomes one placeholder token."""
     text, tokens, cursor = doc.text, [], begin
-    for start, stop in doc.spans[bisect_right(doc.span_ends, begin):]:
+    for index in range(bisect_right(doc.span_ends, begin), len(doc.spans)):  # no list copy
+        start, stop = doc.spans[index]
         if start >= end:
             break
         tokens += _word_tokens(text, cursor, max(cursor, start))
@@ -252,26 +261,35 @@ _ADVERBS = {"dazu", "gestern", "heute", "damals", "später", "auch", "zudem", "n
 _CLAUSE_BREAKS = {",", ";", "–", "—", "-", "(", ")", _QUOTE_TOKEN}
 
 
-def _attribute(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
+def _attribute(doc: _Doc, index: int) -> tuple[str | None, str | None]:
     """The speaker of the quote at [start, end) and how it was found: "adjacent" (next to the
     marks), "sentence" (elsewhere in the sentence), "context" (previous sentence) or None."""
+    start, end = doc.spans[index]
     k = bisect_right(doc.bounds, start) - 1
     sentence_end = doc.bounds[k + 1] if k + 1 < len(doc.bounds) else len(doc.text)
-    left = _tokens(doc, max(doc.bounds[k], start - CONTEXT_CHARS), start)
-    right = _tokens(doc, end, min(sentence_end, end + CONTEXT_CHARS))
-    for tokens, phrase, how in (
-        (right, _after_quote(right), "adjacent"),
-        (left, _before_colon(left), "adjacent"),
-        (left, _in_sentence(left), "sentence"),
-        (right, _in_sentence(right), "sentence"),
-    ):
+    # at most MAX_MASKED quotes on either side: keeps dense text fast, real sentences have fewer
+    far_left = doc.spans[index - MAX_MASKED][1] if index >= MAX_MASKED else 0
+    far_right = (doc.spans[index + MAX_MASKED][0] if index + MAX_MASKED < len(doc.spans)
+                 else len(doc.text))
+    right = _tokens(doc, end, min(sentence_end, end + CONTEXT_CHARS, far_right))
+    phrase = _after_quote(right)
+    if phrase is not None:
+        return _speaker_text(doc, right, phrase, k, start), "adjacent"
+    left = _tokens(doc, max(doc.bounds[k], start - CONTEXT_CHARS, far_left), start)
+    phrase = _before_colon(left)
+    if phrase is not None:
+        return _speaker_text(doc, left, phrase, k, start), "adjacent"
+    naming = doc.text[start + 1:start + 2].islower()
+    for tokens in (left, right):
+        phrase = _in_sentence(tokens, naming)
         if phrase is not None:
-            return _speaker_text(doc, tokens, phrase, k, start), how
+            return _speaker_text(doc, tokens, phrase, k, start), "sentence"
     if _verb_follows(right):  # „…“, sagte die Frau mit dem Hut: no parsable speaker
         return None, "adjacent"
     if all(t.text in _CLAUSE_BREAKS for t in left):  # the quote opens its sentence
         if not right and k + 1 < len(doc.bounds):  # „…“ Mit diesen Worten eröffnete X …
-            following = _tokens(doc, doc.bounds[k + 1], doc.bounds[k + 1] + CONTEXT_CHARS)
+            stop = doc.bounds[k + 2] if k + 2 < len(doc.bounds) else len(doc.text)
+            following = _tokens(doc, doc.bounds[k + 1], min(stop, doc.bounds[k + 1] + 200))
             words = [t.text for t in following[:3]]
             if len(words) == 3 and words[0] == "Mit" and words[2] == "Worten":
                 phrase = _in_sentence(following) or _clause_speaker(following, 3)
@@ -283,16 +301,15 @@ def _attribute(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]
 
 
 def _verb_follows(tokens: list[_Token]) -> bool:
-    i = 1 if tokens and tokens[0].text == "," else 0
-    return i < len(tokens) and tokens[i].text.lower() in SPEECH_VERBS
+    return len(tokens) > 1 and tokens[0].text == "," and tokens[1].text.lower() in SPEECH_VERBS
 
 
 def _after_quote(tokens: list[_Token]) -> _Phrase | None:
-    """„…“, so X / „…“, sagte X (gegenüber Y) / „…“, lässt sich X (von Y) zitieren."""
-    i = 1 if tokens and tokens[0].text == "," else 0
-    if i >= len(tokens):
+    """„…“, so X / „…“, sagte X (gegenüber Y) / „…“, lässt sich X (von Y) zitieren.
+    The comma is required: „Insight“ gibt es nicht mehr / „Chip Shop“ heißt die Firma."""
+    if len(tokens) < 2 or tokens[0].text != ",":
         return None
-    word = tokens[i].text.lower()
+    i, word = 1, tokens[1].text.lower()
     if word == "so":
         return _noun_phrase(tokens, i + 1)
     if word in ("lässt", "ließ") and _lets_quote(tokens, i):
@@ -341,9 +358,10 @@ def _before_colon(tokens: list[_Token]) -> _Phrase | None:
     phrase = _shift(_clause_speaker(clause, verb), begin) if verb is not None else None
     if phrase is None and begin + 1 < len(tokens) and tokens[begin].text.lower() in SPEECH_VERBS:
         phrase = _apposition(tokens, begin)  # "Die Sprecherin, Hedda Lomberg, sagte:"
-    if phrase is None:  # "Die Ministerin Adele Strunzberg hielt dagegen:"
+    if phrase is None:  # "Die Ministerin Adele Strunzberg hielt dagegen:" (a verb must follow)
         subject = _noun_phrase(tokens, _skip_adverbs(tokens, begin))
-        if subject is not None and _is_person(tokens, subject) and not subject.pronoun:
+        if (subject is not None and _is_person(tokens, subject) and not subject.pronoun
+                and subject.last < len(tokens) - 2):
             phrase = subject
     return phrase
 
@@ -363,20 +381,25 @@ def _apposition(tokens: list[_Token], verb: int) -> _Phrase | None:
     return names[0] if names else (found[-1] if found else None)
 
 
-def _in_sentence(tokens: list[_Token]) -> _Phrase | None:
-    """laut X … „…“ / X erklärte dem Magazin, dass … „…“ (first speech verb of the sentence)."""
-    for i, token in enumerate(tokens[:-1]):
-        after_von = token.text == "Angaben" and tokens[i + 1].text == "von"  # nach Angaben von X
-        if token.text.lower() == "laut" or after_von:
+def _in_sentence(tokens: list[_Token], naming: bool = False) -> _Phrase | None:
+    """laut X … „…“ / X erklärte dem Magazin, dass … „…“ (first speech verb of the sentence).
+    naming: the quote starts lowercase, so "X nannte es „…“" attributes rather than names."""
+    lows = [t.text.lower() for t in tokens]
+    if _SENTENCE_TRIGGERS.isdisjoint(lows):
+        return None  # the common case, and fast on dense quotes
+    for i, low in enumerate(lows[:-1]):
+        after_von = low == "angaben" and lows[i + 1] == "von"  # nach Angaben von X
+        if low == "laut" or after_von:
             phrase = _noun_phrase(tokens, i + 1 + after_von, _ANY_DETS)
             if phrase is not None:
                 return phrase
-        if tokens[i + 1].text == "zufolge":  # "X zufolge"
+        if lows[i + 1] == "zufolge":  # "X zufolge"
             phrase = _noun_phrase(tokens[:i + 1], _clause_begin(tokens, i), _ANY_DETS)
             if phrase is not None and phrase.last == i:
                 return phrase
-    for i, token in enumerate(tokens):
-        if token.text.lower() in _STRICT_VERBS or _has_particle(tokens, i):
+    for i, low in enumerate(lows):
+        if (low in _STRICT_VERBS or naming and low in _NAMING_VERBS
+                or low in _PARTICLE_VERBS and _has_particle(tokens, i)):
             begin = _clause_begin(tokens, i)
             phrase = _shift(_clause_speaker(tokens[begin:], i - begin), begin)
             if phrase is not None:
@@ -524,8 +547,9 @@ def _reduce(text: str, tokens: list[_Token], phrase: _Phrase) -> str:
 # --- pass 3: quote or scare quote ----------------------------------------------------------
 
 
-def _quote_at(doc: _Doc, start: int, end: int) -> Quote | None:
-    """The quote at [start, end) if it is a direct quote, not a term or scare quote."""
+def _quote_at(doc: _Doc, index: int) -> Quote | None:
+    """The quote of span `index` if it is a direct quote, not a term or scare quote."""
+    start, end = doc.spans[index]
     inner = doc.text[start + 1:end - 1].strip()
     words = sum(1 for w in inner.split() if any(c.isalnum() for c in w))
     if not words:
@@ -535,7 +559,7 @@ def _quote_at(doc: _Doc, start: int, end: int) -> Quote | None:
     opens_sentence = doc.bounds[bisect_right(doc.bounds, start) - 1] == start or before[-1:] == ":"
     if not sentence and not opens_sentence and words < MIN_FRAGMENT_WORDS:
         return None  # a term: skip the attribution work
-    speaker, how = _attribute(doc, start, end)
+    speaker, how = _attribute(doc, index)
     attributed = how in ("adjacent", "sentence")
     if (sentence or (opens_sentence and how == "adjacent")
             or (words >= MIN_FRAGMENT_WORDS and attributed)):

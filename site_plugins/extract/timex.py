@@ -60,6 +60,7 @@ from ..model import Event, PubDate
 from . import timex_relative as rel
 from . import timex_rules as rules
 from . import timex_years as years
+from .timex_lexicon import DECADE_WORD_RE, MONTH_ABBR_RE, MONTH_RE, WEEKDAY_RE
 from .timex_resolve import NeedsAnchor, Spec, resolve, resolve_between
 from .timex_rules import Mention
 from .timex_text import Sentences, clause_bounds, label, tense
@@ -76,6 +77,12 @@ RULES = (
     (rel.CALENDAR_WEEK, rel.calendar_week), (years.YEAR, years.year), (years.YEAR_PART, years.year_part),
 )
 SENTENCE_WINDOW = 500  # characters kept on each side of the expression in a very long sentence
+TENSE_WINDOW = 250  # characters on each side that decide the tense and the label
+TRIGGER = re.compile("|".join(
+    [r"\d", MONTH_RE, MONTH_ABBR_RE, WEEKDAY_RE, DECADE_WORD_RE]
+    + "Woche woche Monat monat Jahr jahr Quartal quartal Hälfte hälfte Frühling Frühjahr Sommer Herbst"
+    " Winter gestern Gestern heute Heute morgen Morgen heutigen gestrigen morgigen KW Kalenderwoche Tag".split()))
+REGION_BEFORE, REGION_AFTER = 70, 90  # longer than any prefix before / any rest after a trigger
 _RECURRING_BEFORE = re.compile(
     r"(?i:\b(?:jede[nmrs]?|immer|jeweils|stets|alljährlich|jährlich|regelmäßig)\s(?:[A-Za-zÄÖÜäöüß]+\s)?)$")
 _RECURRING_AFTER = re.compile(r"\s(?i:jede[ns]|eines\s+jeden)\s(?:Jahres|Monats|Woche)\b")
@@ -95,15 +102,30 @@ def find_events(text: str, published: PubDate | None) -> list[Event]:
     return events
 
 
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text around words every expression contains (a digit, a month or
+    weekday name, Woche, Jahr, gestern, ...): the patterns need not look anywhere else."""
+    regions: list[tuple[int, int]] = []
+    for match in TRIGGER.finditer(text):
+        start, end = max(0, match.start() - REGION_BEFORE), match.end() + REGION_AFTER
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return regions
+
+
 def _collect(text: str) -> list[Mention]:
     found = []
+    regions = _regions(text)
     for pattern, handler in RULES:
-        for match in pattern.finditer(text):
-            if match.end() == match.start():
-                continue
-            mention = handler(match, text)
-            if mention is not None and mention.end > mention.start:
-                found.append(mention)
+        for region_start, region_end in regions:
+            for match in pattern.finditer(text, region_start, region_end):
+                if match.end() == match.start():
+                    continue
+                mention = handler(match, text)
+                if mention is not None and mention.end > mention.start:
+                    found.append(mention)
     return found
 
 
@@ -131,20 +153,18 @@ def _select(mentions: list[Mention]) -> list[Mention]:
 
 def _keep_supported(mentions: list[Mention], text: str) -> list[Mention]:
     """Weak mentions (a bare weekday, month or year) stay only in a list or range with a
-    mention of the same family: "am Montag und Dienstag", "Januar bis März 2024"."""
+    mention of the same family: "am Montag und Dienstag", "Januar bis März 2024". Support
+    spreads along a chain, so one sweep each way suffices."""
     keep = [not m.weak for m in mentions]
-    changed = True
-    while changed:
-        changed = False
-        for i, mention in enumerate(mentions):
-            if keep[i]:
+    order = list(range(len(mentions)))
+    for indices, step in ((order, -1), (order[::-1], 1)):
+        for i in indices:
+            j = i + step
+            if keep[i] or not 0 <= j < len(mentions) or not keep[j]:
                 continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(mentions) and keep[j] and _family_match(mention, mentions[j]):
-                    left, right = sorted((mention, mentions[j]), key=lambda m: m.start)
-                    if _LIST_GAP.fullmatch(text, left.end, right.start):
-                        keep[i] = changed = True
-                        break
+            left, right = sorted((mentions[i], mentions[j]), key=lambda m: m.start)
+            if _family_match(left, right) and _LIST_GAP.fullmatch(text, left.end, right.start):
+                keep[i] = True
     return [m for m, k in zip(mentions, keep) if k]
 
 
@@ -246,8 +266,9 @@ def _event(text: str, mention: Mention, sentences: Sentences, published: PubDate
     if _RECURRING_BEFORE.search(text, max(sentence[0], start - 30), start) or \
             _RECURRING_AFTER.match(text, end):
         return None
-    clause = clause_bounds(text, sentence, start, end)
-    found_tense = tense(text, sentence, clause)
+    near = (max(sentence[0], start - TENSE_WINDOW), min(sentence[1], end + TENSE_WINDOW))
+    clause = clause_bounds(text, near, start, end)
+    found_tense = tense(text, near, clause)
     if mention.point_in_future and found_tense == "past":
         return None  # "hat in drei Jahren ... verdoppelt": a duration
     spec = _with_tense(mention.spec, found_tense)
@@ -260,4 +281,4 @@ def _event(text: str, mention: Mention, sentences: Sentences, published: PubDate
         return None
     return Event(text=text[start:end], start=start, end=end, earliest=earliest, latest=latest,
                  granularity=granularity, sentence=text[sentence[0]:sentence[1]].strip(),
-                 label=label(text, sentence, start, end))
+                 label=label(text, near, start, end))

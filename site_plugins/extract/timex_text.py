@@ -104,27 +104,41 @@ def clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     return bounds
 
 
-_FUTURE = re.compile(
-    r"(?i:\b(?:wird|werden|wirst|werdet|würde|würden|will|wollen|soll|sollen|plant|planen|geplant"
-    r"|künftig|voraussichtlich|demnächst|bevorstehende[nmrs]?|anstehende[nmrs]?)\b"
-    r"|\bzu\s[a-zäöüß]+en\b|\b(?:an|auf|aus|bei|ein|mit|nach|vor|vorbei|weiter|zurück|vorzu)zu[a-zäöüß]+en\b)")
-_PAST = re.compile(
-    r"\b(?:hatte|hatten|hattest|war|waren|warst|wurde|wurden|worden|gewesen|sagte|sagten|erklärte"
-    r"|erklärten|teilte|teilten|kündigte|kündigten|berichtete|berichteten|meldete|meldeten|gab"
-    r"|gaben|kam|kamen|ging|gingen|lag|lagen|stieg|stiegen|sank|sanken|fiel|fielen|schloss"
-    r"|schlossen|übernahm|übernahmen|verlor|verloren|gewann|gewannen|stellte|stellten|zeigte"
-    r"|zeigten|machte|machten|brachte|brachten|hieß|blieb|blieben|begann|begannen|endete|endeten"
-    r"|startete|starteten|präsentierte|präsentierten|veröffentlichte|veröffentlichten|legte|legten"
-    r"|nannte|nannten|traf|trafen|sprach|sprachen|forderte|forderten|entschied|beschloss"
-    r"|beschlossen|einigten|wählte|wählten|starb|erreichte|erreichten|verkaufte|verkauften)\b")
-_AUXILIARY = re.compile(r"\b(?:hat|haben|hast|habe|ist|sind|bin)\b")
-_PARTICIPLE = re.compile(r"\b(?:ge|ver|be|er|ent|zer|über)[a-zäöüß]{3,}(?:t|en)\b|\b[a-zäöüß]{3,}iert\b")
+_FUTURE_WORDS = frozenset(
+    "wird werden wirst werdet würde würden will wollen soll sollen plant planen geplant künftig"
+    " voraussichtlich demnächst bevorstehend bevorstehende bevorstehenden bevorstehender"
+    " bevorstehendes anstehende anstehenden".split())
+_PAST_WORDS = frozenset(
+    "hatte hatten hattest war waren warst wurde wurden worden gewesen sagte sagten erklärte"
+    " erklärten teilte teilten kündigte kündigten berichtete berichteten meldete meldeten gab"
+    " gaben kam kamen ging gingen lag lagen stieg stiegen sank sanken fiel fielen schloss"
+    " schlossen übernahm übernahmen verlor verloren gewann gewannen stellte stellten zeigte"
+    " zeigten machte machten brachte brachten hieß blieb blieben begann begannen endete endeten"
+    " startete starteten präsentierte präsentierten veröffentlichte veröffentlichten legte legten"
+    " nannte nannten traf trafen sprach sprachen forderte forderten entschied beschloss"
+    " beschlossen einigten wählte wählten starb erreichte erreichten verkaufte verkauften".split())
+_AUXILIARIES = frozenset("hat haben hast habe ist sind bin".split())
+_PARTICIPLE_PREFIXES = ("ge", "ver", "be", "er", "ent", "zer", "über")
+_SEPARABLE_ZU = re.compile(r"(?:an|auf|aus|bei|ein|mit|nach|vor|vorbei|weiter|zurück)zu[a-zäöüß]+en")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+def _is_participle(word: str) -> bool:
+    return (len(word) > 5 and word.startswith(_PARTICIPLE_PREFIXES) and word.endswith(("t", "en"))) \
+        or (len(word) > 6 and word.endswith("iert"))
 
 
 def _tense_of(span: str) -> str | None:
-    future = bool(_FUTURE.search(span))
-    auxiliary = _AUXILIARY.search(span)
-    past = bool(_PAST.search(span) or (auxiliary and _PARTICIPLE.search(span, auxiliary.end())))
+    words = [w.lower() for w in _WORD.findall(span)]
+    future = past = False
+    auxiliary_seen = False
+    for index, word in enumerate(words):
+        if word in _FUTURE_WORDS or _SEPARABLE_ZU.fullmatch(word) or \
+                (word == "zu" and index + 1 < len(words) and words[index + 1].endswith("en")):
+            future = True
+        elif word in _PAST_WORDS or (auxiliary_seen and _is_participle(word)):
+            past = True
+        auxiliary_seen = auxiliary_seen or word in _AUXILIARIES
     if future and past:
         return "mixed"
     return "future" if future else "past" if past else None

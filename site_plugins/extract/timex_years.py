@@ -24,16 +24,14 @@ from .timex_rules import Mention, _part, _prefix, _year
 
 YEAR = re.compile(r"(?<![\w.,/-])(?P<y>\d{4})(?:/(?P<y2>\d{4}|\d{2}))?(?![\w]|[.,]\d|/\d|-\d)")
 
-_STRONG_BEFORE = re.compile(
-    r"(?:(?i:im|in\s+den|in\s+dem|seit\s+dem|bis\s+zum|ab\s+dem|vom|zum|des|dem|das|den)\s+)?"
-    r"(?<![\w])Jahr(?:e|es|en|s)?\s+$")
-_WEAK_BEFORE = re.compile(r"(?<![\w])(?i:seit|bis|ab|von|vom|zwischen|nach|vor|für|in)\s+$")
-_NOUN_BEFORE = re.compile(
-    r"(?:[Ww]ahl|jahr(?:es|s)?|Saison|Spielzeit|WM|EM|[Mm]eisterschaft|Olympia|Spiele|Spielen"
-    r"|Jahrgang|Jahrgangs|Haushalt|Stand:?)\s+$")
-_NAME_BEFORE = re.compile(
-    r"(?:Modell|Version|Typ|Serie|Nr\.|Nummer|Platz|Rang|Zimmer|Artikel|Paragraf|§|Windows|Office"
-    r"|Vision|Agenda|Tel\.|Postfach)\s+$")
+_YEAR_WORDS = frozenset("Jahr Jahre Jahres Jahren Jahrs".split())
+_YEAR_WORD_LEADS = frozenset("im in den dem seit bis zum ab vom des das".split())
+_PREPOSITIONS = frozenset("seit bis ab von vom zwischen nach vor für in".split())
+_EVENT_NOUN_ENDINGS = ("wahl", "Wahl", "jahr", "jahres", "jahrs", "Saison", "Spielzeit", "WM", "EM",
+                       "meisterschaft", "Meisterschaft", "Olympia", "Spiele", "Spielen", "Jahrgang",
+                       "Jahrgangs", "Haushalt", "Stand", "Stand:")
+_NAME_WORDS = frozenset("Modell Version Typ Serie Nr. Nummer Platz Rang Zimmer Artikel Paragraf §"
+                        " Windows Office Vision Agenda Tel. Postfach".split())
 _NEXT_TOKEN = re.compile(r"\s*(\S*)")
 _NEXT_WORDS = re.compile(r"\s+([a-zäöüß]+)(?:\s+(\S))?")
 
@@ -67,38 +65,56 @@ def _free_context_ok(text: str, end: int) -> bool:
     return not (word.endswith(_ADJECTIVE_ENDINGS) and following[:1].isupper())
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def year(m: re.Match, text: str) -> Mention | None:
     value = _year(m.group("y"))
     if value is None:
         return None
     end = m.end("y")
     second = m.group("y2")
-    if second and int(second) % (100 if len(second) == 2 else 10000) == (value + 1) % (100 if len(second) == 2 else 10000):
+    modulus = 100 if second and len(second) == 2 else 10000
+    if second and int(second) % modulus == (value + 1) % modulus:
         end = m.end()
         spec = Spec("range", outer=Spec("year", year=value), inner=Spec("year", year=value + 1))
     else:
         spec = Spec("year", year=value)
-    before = text[max(0, m.start() - 40):m.start()]
-    strong = _STRONG_BEFORE.search(before)
-    if strong:
-        start = m.start() - len(before) + strong.start()
-        return Mention(start, end, spec, _prefix_words(strong.group(0)), "year")
-    if not 1500 <= value <= 2099 or _NAME_BEFORE.search(before):
-        return None  # "Modell 2000", "Agenda 2030": names and numbers, not years
-    weak = _WEAK_BEFORE.search(before)
-    if weak:
-        preposition = " ".join(weak.group(0).lower().split())
-        if not _weak_context_ok(text, end, preposition):
-            return None
-        return Mention(m.start() - len(before) + weak.start(), end, spec, preposition, "year")
-    if _NOUN_BEFORE.search(before) or _free_context_ok(text, end):
+    base = max(0, m.start() - 40)
+    before = text[base:m.start()]
+    if before and not before[-1].isspace():
+        return None  # glued to what precedes it
+    tokens = [(t.start() + base, t.group()) for t in _TOKEN.finditer(before)]
+    if tokens:
+        found = _context(tokens, text, m.start(), end, spec, value)
+        if found is not False:
+            return found
+    if not 1500 <= value <= 2099:
+        return None
+    if _free_context_ok(text, end):
         return Mention(m.start(), end, spec, "", "year")
     return Mention(m.start(), end, spec, "", "year", weak=True)
 
 
-def _prefix_words(context: str) -> str:
-    words = context.lower().split()
-    return " ".join(words[:-1]) if len(words) > 1 else ""
+def _context(tokens: list[tuple[int, str]], text: str, start: int, end: int, spec: Spec, value: int):
+    """The mention the words before the year make; None: rejected; False: no such context."""
+    last_start, last = tokens[-1]
+    if last in _YEAR_WORDS:  # "im Jahr 2023", "in den Jahren 2019": part of the expression
+        first, lead = last_start, ""
+        if len(tokens) > 1 and tokens[-2][1].lower() in _YEAR_WORD_LEADS:
+            first, lead = tokens[-2][0], tokens[-2][1].lower()
+            if lead in ("den", "dem") and len(tokens) > 2 and tokens[-3][1].lower() == "in":
+                first, lead = tokens[-3][0], "in " + lead
+        return Mention(first, end, spec, lead, "year")
+    if not 1500 <= value <= 2099 or last in _NAME_WORDS:
+        return None  # "Modell 2000", "Agenda 2030": names and numbers, not years
+    if last.lower() in _PREPOSITIONS:  # "seit 2019": the preposition is part of it
+        if not _weak_context_ok(text, end, last.lower()):
+            return None
+        return Mention(last_start, end, spec, last.lower(), "year")
+    if last.endswith(_EVENT_NOUN_ENDINGS):  # "Weltmeisterschaft 2026": the noun is not
+        return Mention(start, end, spec, "", "year")
+    return False
 
 
 YEAR_PART = re.compile(rf"""
