@@ -6,6 +6,12 @@ Prints precision, recall and F1 of quote detection and the share of correct spea
 detected gold quotes, on tests/data/quotes_gold.yml and on the seed article in ../shared (if
 present; only quote beginnings and speakers are kept here, never the seed's text), then the time
 per ~3,500-character article.
+
+The gold file was written alongside the code, so its scores are a regression check, not an
+estimate for unseen text. Four rounds of new paragraphs were scored blind before the fixes that
+followed them (quotes found / speakers right among found): round 1 F1 0.889, speaker 0.833;
+round 2 F1 0.889, speaker 0.750; round 3 F1 1.000, speaker 0.750; round 4 F1 0.889, speaker 1.000
+(10 to 15 gold quotes each). Those paragraphs are now part of the gold file.
 """
 from __future__ import annotations
 

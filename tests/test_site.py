@@ -97,3 +97,4 @@ def test_home_lists_newest_first_with_localized_dates():
     assert german.index("a-good/") < german.index("b-old/")
     assert '<time datetime="2025-01-31">31. Januar 2025</time>' in german
     assert '<time datetime="2025-01-31">January 31, 2025</time>' in english
+

@@ -396,8 +396,12 @@ def main(argv=None) -> None:
     parser.add_argument("--cv", action="store_true", help="5-fold cross-validation on the 4,300")
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--rate", type=float, default=0.5)
+    parser.add_argument("--opt", action="append", default=[], help="feature option name=0|1")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
+    for option in args.opt:
+        name, _, value = option.partition("=")
+        F.OPTS[name] = value == "1"
     if args.rebuild_lexicons:
         rebuild_lexicons()
     sentences = read_germeval()
@@ -409,7 +413,7 @@ def main(argv=None) -> None:
     if args.experiment:
         train_tune, tune, _, _ = splits(sentences)
         out = Path(f"/tmp/ner-experiment-{args.scheme}-{args.c1}-{args.c2}-{args.copies}"
-                   f"-{args.rate}.crfsuite")
+                   f"-{args.rate}-{'-'.join(args.opt)}.crfsuite")
         seconds = train(train_tune, out, args.scheme, params, lex, args.copies, args.rate)
         print(report(evaluate(tune, predict(tune, out, lex))))
         print(f"trained on {len(train_tune)} sentences in {seconds:.0f} s")

@@ -3,10 +3,10 @@ from the front matter applied. `extract_text` is the extraction contract (charac
 into the given text); `article_facts` is what the pages show."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..article import Article
-from ..model import Event, Facts, Figure, PubDate, Quote
+from ..model import Entity, Event, Facts, Figure, PubDate, Quote
 from ..registry import Registry
 from .entities import find_entities, salient
 from .figures import find_figures
@@ -16,8 +16,26 @@ from .timex import find_events
 
 
 def extract_text(text: str, published: PubDate | None, registry: Registry = Registry()) -> Facts:
-    return Facts(tuple(find_entities(text, registry)), tuple(find_figures(text)),
-                 tuple(find_quotes(text)), tuple(find_events(text, published)))
+    entities = find_entities(text, registry)
+    quotes = [replace(q, speaker=speaker_name(q.speaker, entities)) for q in find_quotes(text)]
+    return Facts(tuple(entities), tuple(find_figures(text)), tuple(quotes), tuple(find_events(text, published)))
+
+
+def speaker_name(speaker: str | None, entities: list[Entity]) -> str | None:
+    """A speaker phrase reduced to the person it names: "der Informatiker Jonas Brettschneider
+    von der Universität Tübingen" -> "Jonas Brettschneider"; a surname alone ("Brettschneider")
+    -> the full name found elsewhere in the text. Descriptions without a name stay as they are."""
+    if not speaker:
+        return speaker
+    people = [e.name for e in entities if e.type == "PER"]
+    inside = [(speaker.rfind(name), name) for name in people if name in speaker]
+    if inside:
+        return max(inside)[1]
+    if " " not in speaker:
+        full = [name for name in people if name.endswith(" " + speaker)]
+        if full:
+            return full[0]
+    return speaker
 
 
 @dataclass(frozen=True)

@@ -360,8 +360,9 @@ def _before_colon(tokens: list[_Token]) -> _Phrase | None:
         phrase = _apposition(tokens, begin)  # "Die Sprecherin, Hedda Lomberg, sagte:"
     if phrase is None:  # "Die Ministerin Adele Strunzberg hielt dagegen:" (a verb must follow)
         subject = _noun_phrase(tokens, _skip_adverbs(tokens, begin))
+        verb = tokens[subject.last + 1].text if subject and subject.last + 2 < len(tokens) else ""
         if (subject is not None and _is_person(tokens, subject) and not subject.pronoun
-                and subject.last < len(tokens) - 2):
+                and verb.islower() and verb not in _FUNCTION_WORDS):
             phrase = subject
     return phrase
 

@@ -172,6 +172,13 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
     return out
 
 
+OPTS = {"bigrams": True, "window3": False, "p3": True, "foreign": False}
+_COMMON = frozenset({"NOUN", "CMPD", "htNN", "htADJ", "htV", "htFUNC", "htCARD", "htTRUNC"})
+_NAMES = frozenset({"FIRST", "LAST", "PLACE", "COUNTRY", "PROPER", "ABBR", "htNE", "FIRST_S",
+                    "LAST_S", "PLACE_S", "COUNTRY_S"})
+_CUES = ("c=PERCUE", "c=ORGCUE", "c=ORGSUF", "c=SAY")
+
+
 def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None) -> list[list[str]]:
     """Features of every token of one sentence, as lists of strings for pycrfsuite."""
     if cache is None:
@@ -197,8 +204,9 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
             "s2=" + low[-2:],
             "s3=" + low[-3:],
             "s4=" + low[-4:],
-            "p3=" + low[:3],
         ]
+        if OPTS["p3"]:
+            f.append("p3=" + low[:3])
         if len(w) > 4:
             f.append("s5=" + low[-5:])
         if starts[i]:
@@ -216,8 +224,18 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
             f.append("c=" + c)
             if starts[i]:
                 f.append("c_start=" + c)
-        if w[:1].isupper() and not classes[i]:
-            f.append("CAP_UNKNOWN" if not starts[i] else "CAP_UNKNOWN_START")
+        if w[:1].isupper():
+            known = set(classes[i])
+            common = bool(known & _COMMON)
+            named = bool(known & _NAMES)
+            if not common:
+                f.append("CAP_NOTCOMMON" + ("_START" if starts[i] else ""))
+                if not named:
+                    f.append("CAP_UNKNOWN" + ("_START" if starts[i] else ""))
+            elif named:
+                f.append("CAP_AMBIG" + ("_START" if starts[i] else ""))
+        if OPTS["foreign"] and any(ord(ch) > 0xFF for ch in w):
+            f.append("FOREIGN")
         if gaz[i]:
             f.append("gaz=" + gaz[i])
         for d in (-2, -1, 1, 2):
@@ -229,10 +247,16 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
                     f.append(f"{d}c={c}")
             else:
                 f.append(f"{d}w=<pad>")
-        if i > 0:
-            f.append("-1w|w=" + lows[i - 1] + "|" + low)
-        if i + 1 < n:
-            f.append("w|+1w=" + low + "|" + lows[i + 1])
+        if OPTS["window3"]:
+            for d in (-3, 3):
+                j = i + d
+                if 0 <= j < n:
+                    f.extend(f"{d}c={c}" for c in classes[j] if "c=" + c in _CUES)
+        if OPTS["bigrams"]:
+            if i > 0:
+                f.append("-1w|w=" + lows[i - 1] + "|" + low)
+            if i + 1 < n:
+                f.append("w|+1w=" + low + "|" + lows[i + 1])
         feats.append(f)
     return feats
 

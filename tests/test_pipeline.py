@@ -1,0 +1,52 @@
+"""The extraction pipeline: speakers resolved to names, editors' corrections applied."""
+from datetime import date
+
+from site_plugins.article import parse_article
+from site_plugins.extract.overrides import apply_overrides, validate
+from site_plugins.extract.pipeline import speaker_name
+from site_plugins.model import Entity, Event, Facts, Figure, PubDate, Quote
+
+
+def test_speaker_phrases_become_the_person_named():
+    people = [Entity("Jonas Brettschneider", 0, 20, "PER", "Jonas Brettschneider"),
+              Entity("Tübingen", 60, 68, "LOC", "Tübingen")]
+    assert speaker_name("der Informatiker Jonas Brettschneider von der Universität Tübingen", people) == "Jonas Brettschneider"
+    assert speaker_name("Brettschneider", people) == "Jonas Brettschneider"
+    assert speaker_name("ein OpenAI-Mitarbeiter", people) == "ein OpenAI-Mitarbeiter"
+    assert speaker_name(None, people) is None
+
+
+FACTS = Facts(
+    entities=(Entity("Wired", 0, 5, "ORG", "Wired"), Entity("Deepseeks", 10, 19, "ORG", "Deepseek")),
+    figures=(Figure("40 Milliarden US-Dollar", 30, 53, "money", 4e10, "USD", label="Finanzierung"),
+             Figure("113 US-Dollar", 60, 73, "money", 113, "USD")),
+    quotes=(Quote("Man braucht zwar weniger Rechenleistung", 80, 120, None),),
+    events=(Event("bald", 130, 134, date(2025, 2, 1), date(2025, 2, 28), "month", ""),),
+)
+
+
+def test_front_matter_suppresses_corrects_and_adds():
+    spec = {
+        "suppress": ["Wired", "113 US-Dollar", "bald"],
+        "figures": [{"text": "40 Milliarden US-Dollar", "label": "Finanzierungsrunde"}],
+        "entities": [{"name": "Deepseek", "en": "DeepSeek"}, {"name": "Liang Wenfeng", "type": "PER"}],
+        "quotes": [{"text": "Man braucht zwar", "speaker": "Miles Brundage"}],
+        "events": [{"text": "am Freitag", "earliest": date(2025, 1, 31), "latest": date(2025, 1, 31), "label": "o3-mini für alle"}],
+    }
+    assert validate(spec) is None
+    facts = apply_overrides(FACTS, spec, "a.md", PubDate(2025, 2))
+    assert [e.name for e in facts.entities] == ["Deepseek", "Liang Wenfeng"]
+    assert facts.entities[0].name_en == "DeepSeek" and facts.entities[1].type == "PER"
+    assert [(f.text, f.label) for f in facts.figures] == [("40 Milliarden US-Dollar", "Finanzierungsrunde")]
+    assert [(q.text, q.speaker) for q in facts.quotes] == [("Man braucht zwar weniger Rechenleistung", "Miles Brundage")]
+    assert [(e.text, e.earliest, e.label) for e in facts.events] == [("am Freitag", date(2025, 1, 31), "o3-mini für alle")]
+
+
+def test_bad_corrections_name_the_line():
+    text = "---\ntitle: X\nfacts:\n  events: [{text: heute, earliest: gestern}]\n---\nText.\n"
+    try:
+        parse_article(text.encode(), "a.md")
+    except Exception as err:  # noqa: BLE001 - the message is what is tested
+        assert str(err) == "a.md:3: expected 'earliest' and 'latest' as YYYY-MM-DD dates in 'facts: events'"
+    else:
+        raise AssertionError("expected an ArticleError")
