@@ -117,3 +117,54 @@ def test_bad_input_is_reported_and_the_rest_builds(tmp_path):
     assert "Traceback" not in result.stderr
     assert (project / "site" / "en" / SLUG / "index.html").is_file()
     assert mkdocs_build(project, strict=True).returncode == 1
+
+
+def _with_plugin_options(project: Path, options: str) -> None:
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      content_dir: content\n", "      content_dir: content\n" + options)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def test_an_engine_fills_gaps_during_the_build_and_its_failure_only_warns(tmp_path):
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class OpenAICompatible(BaseHTTPRequestHandler):
+        """/v1/chat/completions answering with a fixed English sentence per request."""
+
+        def do_POST(self):
+            json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            body = json.dumps({"choices": [{"message": {"content": "Machine English."}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), OpenAICompatible)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        project = copy_project(tmp_path / "up")
+        (project / "content/articles/neu.txt").write_text("date 2025-02-03 Ein neuer Satz über Kalmberg.\n", encoding="utf-8")
+        _with_plugin_options(project, f"      engine: openai\n      translate_on_build: true\n      engine_options:\n"
+                                      f"        url: http://127.0.0.1:{server.server_port}\n        model: tiny\n")
+        result = mkdocs_build(project, strict=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    english = (project / "site/en/neu/index.html").read_text(encoding="utf-8")
+    assert 'data-translation="machine"' in english and "Machine English." in english
+    assert "machine-translated, not yet reviewed" in english
+
+    down = copy_project(tmp_path / "down")
+    (down / "content/articles/neu.txt").write_text("date 2025-02-03 Ein neuer Satz über Kalmberg.\n", encoding="utf-8")
+    _with_plugin_options(down, "      engine: openai\n      translate_on_build: true\n      engine_options:\n"
+                               "        url: http://127.0.0.1:9\n        model: tiny\n        retries: 0\n        timeout: 2\n")
+    result = mkdocs_build(down, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "openai failed after 0 of" in result.stderr and "the build uses what the memory has" in result.stderr
+    assert "Deepseek R1 calls the AI industry" in (down / f"site/en/{SLUG}/index.html").read_text(encoding="utf-8")

@@ -7,10 +7,14 @@
    blank line ends it) and be at most MAX_QUOTE_CHARS long, else the opener is dropped. Marks of
    another kind inside a quote (‚…‘ in „…“) belong to the outer quote. Same-kind nesting is not
    tracked: the first matching closer ends the quote.
+   A quote that runs over paragraphs (German style: no closing mark at the paragraph end) is
+   therefore not found.
 2. Speaker: tried in this order, on the quote's sentence with other quotes masked out:
-   ", so X" / ", sagte X" after the quote; "X sagte:" / "wie X erklärt:" before a colon;
-   "laut X" or a speech verb anywhere earlier in the sentence ("X erklärte dem Magazin, dass … „…“");
-   for a quote that opens its sentence, the person of the previous sentence.
+   ", so X" / ", sagte X" / ", hat X gesagt" / ", lässt sich X zitieren" right after the quote
+   (the comma is required); "X sagte:" / "wie X erklärt:" / "X, Y, sagte:" before a colon;
+   "laut X", "nach Angaben von X", "X zufolge" or a speech verb anywhere in the sentence
+   ("X erklärte dem Magazin, dass … „…“"); for a quote that opens its sentence, "Mit diesen
+   Worten … X" in the next sentence, else the person of the previous sentence (or paragraph).
    A speaker is a noun phrase that ends at a comma or a lowercase word, so relative clauses,
    "gegenüber Wired" and "von Wired" are cut off. A description with an article that ends in a
    name keeps only the name ("der KI-Experte Miles Brundage" -> "Miles Brundage"); a bare title
@@ -23,6 +27,7 @@
    Führung nicht um Chat“, lässt sich … zitieren). Terms and scare quotes of one to three words
    („Denkmodell“, „großen Widerstand“), and longer ones nobody is said to have said (titles,
    slogans, „bedauerlichen Einzelfall ohne jede Bedeutung“), are not quotes.
+Not covered: headline attributions without a verb ("Scholz: „…“"), gender of pronouns.
 """
 from __future__ import annotations
 
@@ -36,7 +41,7 @@ from site_plugins.model import Quote
 MAX_QUOTE_CHARS = 1200  # longer "quotes" are unbalanced marks, not speech
 MIN_FRAGMENT_WORDS = 4
 CONTEXT_CHARS = 300  # attribution is looked for this far around a quote (keeps time linear)
-MAX_MASKED = 3
+MAX_MASKED = 3  # quotes skipped over on either side when looking for an attribution
 
 # opener -> closers. “ and " and « » are ambiguous; the character before them decides.
 PAIRS = {"„": "“”", "‚": "‘’", "»": "«", "«": "»", "“": "”", '"': '"'}
