@@ -168,3 +168,44 @@ def test_an_engine_fills_gaps_during_the_build_and_its_failure_only_warns(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "openai failed after 0 of" in result.stderr and "the build uses what the memory has" in result.stderr
     assert "Deepseek R1 calls the AI industry" in (down / f"site/en/{SLUG}/index.html").read_text(encoding="utf-8")
+
+
+def test_serve_rebuilds_when_an_article_changes(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page_text() -> str:
+        url = f"http://127.0.0.1:{port}/italien-sperrt-deepseek/"
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+
+    def wait_for(predicate, seconds=90):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if predicate():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(lambda: "Was die Behörde wissen will" in page_text())
+        article = project / "content/articles/italien-sperrt-deepseek.md"
+        article.write_text(article.read_text(encoding="utf-8").replace(
+            "## Was die Behörde wissen will", "## Was die Datenschützer fragen"), encoding="utf-8")
+        assert wait_for(lambda: "Was die Datenschützer fragen" in page_text())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

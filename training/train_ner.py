@@ -52,6 +52,8 @@ TYPES = ("PER", "ORG", "LOC")
 HELDOUT_START = 4300
 
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
+# The settings of the shipped model (benchmarks/eval_ner.py trains its held-out model with them).
+DEFAULTS = {"scheme": "base", "params": {"c1": 0.05, "c2": 0.01}, "copies": 0, "rate": 0.5}
 
 
 # ----------------------------------------------------------------------------- data
@@ -170,22 +172,39 @@ def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=No
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     cache: dict = {}
     rng = random.Random(2014)
-    for tokens, tags in sentences:
-        xseq = F.sentence_features(tokens, lex, cache)
-        yseq = [map_tag(t, scheme) for t in tags]
-        trainer.append(xseq, yseq)
-        for _ in range(copies):
-            trainer.append(forget_words(xseq, tokens, rng, rate), yseq)
+    typed = [(tokens, [typ(t) for t in tags]) for tokens, tags in sentences]
+    for fold in range(SEEN_FOLDS):
+        # jackknife: a sentence's "seen" features come from the other folds only, as at test time
+        lex.seen = F.seen_table(s for k, s in enumerate(typed) if k % SEEN_FOLDS != fold)
+        for tokens, tags in (s for k, s in enumerate(sentences) if k % SEEN_FOLDS == fold):
+            xseq = F.sentence_features(tokens, lex, cache)
+            yseq = [map_tag(t, scheme) for t in tags]
+            trainer.append(xseq, yseq)
+            for _ in range(copies):
+                trainer.append(forget_words(xseq, tokens, rng, rate), yseq)
+    lex.seen = F.seen_table(typed)
+    table = "".join(f"{w}\t{k}\n" for w, k in sorted(lex.seen.items()))
     trainer.set_params(dict(CRF_PARAMS, **(params or {})))
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
+    _write_gzip(F.seen_path(model_path), table)
     return time.perf_counter() - started
+
+
+SEEN_FOLDS = 5
+
+
+def typ(tag: str) -> str:
+    """The name type of a GermEval tag for the seen-table (-part/-deriv count as no name)."""
+    kind = map_tag(tag, "base")
+    return "O" if kind == "O" else kind[2:]
 
 
 def predict(sentences, model_path: Path, lex=None) -> list[list[str]]:
     import pycrfsuite
 
     lex = lex or F.Lexicon()
+    lex.seen = F.load_seen(F.seen_path(model_path))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
     cache: dict = {}
@@ -258,6 +277,7 @@ def rebuild_lexicons(data_dir: Path = F.DATA_DIR) -> None:
     names.update(_hanta_classes())
     names.update(("first", name) for name in _first_names(MIN_FIRST_NAME_FREQ))
     names.update(_faker_names(FAKER_KINDS))
+    names.update(("org", name) for name in _known_orgs())
     data_dir.mkdir(parents=True, exist_ok=True)
     nouns.discard("")
     _write_gzip(data_dir / "nouns.txt.gz", "\n".join(sorted(nouns)))
@@ -288,6 +308,45 @@ def _hanta_classes() -> set[tuple[str, str]]:
             out.add((coarse, word.lower()))
     return out
 
+
+# Well-known organizations in German news (our own list; one name per line, multi-word allowed).
+KNOWN_ORGS = """
+Adidas Airbus Allianz Aldi Alphabet Amazon AMD Anthropic Apple Arm ASML AstraZeneca Audi
+BASF Bayer Beiersdorf Bertelsmann BioNTech Blackrock BlackRock Bloomberg BMW Boeing Bosch
+Brenntag Broadcom ByteDance Cisco Commerzbank Continental Covestro CureVac Daimler Deepmind
+DeepMind Deepseek DeepSeek Dell Deutsche Bahn Deutsche Bank Deutsche Börse Deutsche Post
+Deutsche Telekom DHL Disney Douglas Dr. Oetker E.ON Edeka EnBW Ericsson Eon Evonik ExxonMobil
+Facebook Ferrari Fiat Ford Fraport Fresenius GameStop General Electric General Motors Goldman
+Goldman Sachs Google Hapag-Lloyd HeidelbergCement Heidelberg Materials Henkel Hewlett-Packard
+Hochtief Honda HP Huawei Hugging Face Hyundai IBM Infineon Instagram Intel Jungheinrich
+JPMorgan Kia Lidl Linde LinkedIn Lufthansa MAN Mercedes-Benz Merck Meta Metro Micron Microsoft
+Mistral Mistral AI Moderna Morgan Stanley Motorola MTU Munich Re Netflix Nike Nintendo Nokia
+Novartis Nvidia NVIDIA OpenAI Opel Oracle Otto Palantir PayPal Pfizer Philips Porsche Puma
+Qualcomm Rheinmetall Roche RWE Ryanair Salesforce Samsung SAP Sartorius Schaeffler Shell
+Siemens Siemens Energy Siemens Healthineers Snap Sony SpaceX Spotify Stellantis Symrise
+Telefónica Tencent Tesla Thyssenkrupp ThyssenKrupp TikTok Toyota TSMC TUI Twitter Uber
+Uniper Unilever Vattenfall Vodafone Volkswagen Vonovia VW Walmart WhatsApp Xiaomi xAI Zalando
+Zeiss Alibaba Baidu Ant Group Foxconn Qwen Moonshot Perplexity Cohere Aleph Alpha Stability AI
+Midjourney Inflection Scale AI Databricks Snowflake Coinbase Binance Visa Mastercard
+Reuters dpa AFP AP Bloomberg CNN BBC ARD ZDF RTL Sat.1 ProSieben Spiegel Der Spiegel Zeit
+Die Zeit FAZ Frankfurter Allgemeine Frankfurter Allgemeine Zeitung Süddeutsche Zeitung
+Süddeutsche Handelsblatt Bild Welt Die Welt Focus Stern taz Tagesspiegel t3n Heise heise
+Golem Wired New York Times Washington Post Wall Street Journal Financial Times Guardian
+Economist Politico Axios The Information TechCrunch The Verge Deutschlandfunk Tagesschau
+CDU CSU SPD FDP AfD Grüne Die Grünen Linke Die Linke BSW Freie Wähler Republikaner
+Demokraten Tories Labour
+Bundestag Bundesrat Bundesregierung Bundesverfassungsgericht Bundesgerichtshof Bundesbank
+Bundeskartellamt Bundesnetzagentur Bundeswehr Bundesamt für Sicherheit in der Informationstechnik
+BSI Bundeskanzleramt Auswärtiges Amt Verfassungsschutz Bundesagentur für Arbeit
+Europäische Union EU EU-Kommission Europäische Kommission Europäisches Parlament
+Europäische Zentralbank EZB Europäischer Gerichtshof EuGH Europarat
+Vereinte Nationen UN UNO Nato NATO WHO IWF Weltbank OECD WTO G7 G20 Opec OPEC Unesco UNESCO
+Unicef UNICEF Fed Federal Reserve Kongress Senat Weißes Haus Pentagon Kreml FBI CIA NSA
+Nasa NASA ESA SEC FTC Justizministerium Handelsministerium Greenpeace Amnesty International
+Rotes Kreuz IOC Fifa FIFA Uefa UEFA DFB DFL Bundesliga FC Bayern Bayern München Borussia
+Dortmund Schalke Real Madrid FC Barcelona Manchester United Liverpool Juventus
+Max-Planck-Gesellschaft Fraunhofer Helmholtz ETH MIT Stanford Harvard Oxford Cambridge
+"""
 
 MIN_FIRST_NAME_FREQ = 1
 
@@ -326,6 +385,7 @@ def _cv_fold(job):
     train(train_part, out, args.scheme, params, lex, args.copies, args.rate)
     predicted = predict(test_part, out, lex)
     out.unlink()
+    F.seen_path(out).unlink()
     gold = [spans([map_tag(t, "base") for t in tags]) for _, tags in test_part]
     return gold, [spans(tags) for tags in predicted]
 
@@ -378,6 +438,32 @@ def _faker_names(kinds) -> set[tuple[str, str]]:
     return out
 
 
+def _known_orgs() -> set[str]:
+    """KNOWN_ORGS as names; multi-word names are recognized by the text layout of the list:
+    a run of words is one name when it is listed on purpose (see the tuples below)."""
+    multi = {
+        "Deutsche Bahn", "Deutsche Bank", "Deutsche Börse", "Deutsche Post", "Deutsche Telekom",
+        "Dr. Oetker", "General Electric", "General Motors", "Goldman Sachs", "Heidelberg Materials",
+        "Hugging Face", "Mistral AI", "Morgan Stanley", "Munich Re", "Siemens Energy",
+        "Siemens Healthineers", "Ant Group", "Aleph Alpha", "Stability AI", "Scale AI",
+        "Der Spiegel", "Die Zeit", "Frankfurter Allgemeine", "Frankfurter Allgemeine Zeitung",
+        "Süddeutsche Zeitung", "Die Welt", "New York Times", "Washington Post",
+        "Wall Street Journal", "Financial Times", "The Information", "The Verge", "Die Grünen",
+        "Die Linke", "Freie Wähler", "Bundesamt für Sicherheit in der Informationstechnik",
+        "Auswärtiges Amt", "Bundesagentur für Arbeit", "Europäische Union", "Europäische Kommission",
+        "Europäisches Parlament", "Europäische Zentralbank", "Europäischer Gerichtshof",
+        "Vereinte Nationen", "Federal Reserve", "Weißes Haus", "Amnesty International",
+        "Rotes Kreuz", "FC Bayern", "Bayern München", "Real Madrid", "FC Barcelona",
+        "Manchester United",
+    }
+    words = KNOWN_ORGS.split()
+    names = set(multi)
+    covered = {w for name in multi for w in name.split()}
+    names.update(w for w in words if w not in covered or w in {"Siemens", "Mistral", "Bayern", "Zeit",
+                                                               "Welt", "Spiegel", "Süddeutsche"})
+    return names
+
+
 def _write_gzip(path: Path, text: str) -> None:
     """Write `text` gzip'd with a fixed timestamp, so the bytes are reproducible."""
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
@@ -390,12 +476,12 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--experiment", action="store_true", help="train on TRAIN-TUNE, score TUNE")
     parser.add_argument("--rebuild-lexicons", action="store_true")
-    parser.add_argument("--scheme", default="base", choices=("base", "full", "three"))
-    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
-    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--scheme", default=DEFAULTS["scheme"], choices=("base", "full", "three"))
+    parser.add_argument("--c1", type=float, default=DEFAULTS["params"]["c1"])
+    parser.add_argument("--c2", type=float, default=DEFAULTS["params"]["c2"])
     parser.add_argument("--cv", action="store_true", help="5-fold cross-validation on the 4,300")
-    parser.add_argument("--copies", type=int, default=1)
-    parser.add_argument("--rate", type=float, default=0.5)
+    parser.add_argument("--copies", type=int, default=DEFAULTS["copies"])
+    parser.add_argument("--rate", type=float, default=DEFAULTS["rate"])
     parser.add_argument("--opt", action="append", default=[], help="feature option name=0|1")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)

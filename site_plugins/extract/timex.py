@@ -48,8 +48,10 @@ possible publication day and never invents one: "am Freitag" with PubDate(2025, 
 granularity thus says "one of these, we do not know which". With `published=None`, expressions
 that need an anchor are dropped; absolute ones are kept.
 
-Sentence, clause, tense and label rules are in timex_text. A sentence longer than 1,000
-characters (text without punctuation) is cut to the 1,000 characters around the expression.
+Sentence, clause, tense and label rules are in timex_text. In text without punctuation a
+"sentence" can be huge: `sentence` then keeps at most 500 characters on each side of the
+expression, and tense and label look at most 250 characters to each side. All patterns only
+scan the stretches around trigger words (digits, month and weekday names, Woche, Jahr, ...).
 """
 from __future__ import annotations
 
@@ -281,4 +283,4 @@ def _event(text: str, mention: Mention, sentences: Sentences, published: PubDate
         return None
     return Event(text=text[start:end], start=start, end=end, earliest=earliest, latest=latest,
                  granularity=granularity, sentence=text[sentence[0]:sentence[1]].strip(),
-                 label=label(text, near, start, end))
+                 label=label(text, near, start, end, clause))

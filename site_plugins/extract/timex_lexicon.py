@@ -132,9 +132,3 @@ SEASON_RE = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 
 def month_number(name: str) -> int | None:
     return MONTHS.get(name) or MONTH_ABBREVIATIONS.get(name)
-
-
-def weekday_number(name: str) -> int | None:
-    if name in WEEKDAYS:
-        return WEEKDAYS[name]
-    return WEEKDAY_ABBREVIATIONS.get(name)

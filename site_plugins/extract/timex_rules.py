@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .timex_lexicon import (CARDINAL_RE, DAYTIME_RE, DECADE_WORD_RE, DECADE_WORDS, MODIFIER_RE,
-                            MODIFIER_SHIFTS, MONTH_ABBR_RE, MONTH_RE, MONTHS, ORDINAL_WORD_RE,
-                            PART_RE, SEASON_RE, SEASONS, WEEKDAY_ABBR_RE, WEEKDAY_RE, cardinal_value,
-                            modifier_mode, month_number, ordinal_value, weekday_number)
+from .timex_lexicon import (DECADE_WORD_RE, DECADE_WORDS, MODIFIER_RE, MODIFIER_SHIFTS,
+                            MONTH_ABBR_RE, MONTH_RE, MONTHS, ORDINAL_WORD_RE, PART_RE, SEASON_RE,
+                            SEASONS, WEEKDAY_ABBR_RE, WEEKDAY_RE, modifier_mode, month_number,
+                            ordinal_value)
 from .timex_resolve import Spec
 
 
@@ -34,7 +34,7 @@ WDA = f"(?:{WEEKDAY_ABBR_RE})"
 DAY_PREP = (r"(?i:bis\s+zum|zwischen\s+dem|zwischen\s+den|ab\s+dem|seit\s+dem|an\s+dem|am|vom|von|"
             r"bis|zum|ab|seit|den|dem|zwischen)")
 PERIOD_PREP = r"(?i:bis\s+zum|bis\s+in\s+den|seit|bis|ab|von|vom|zum|im|in|zwischen|für|gegen)"
-WEEKDAY_LEAD = rf"(?:(?P<wd>{WD}|{WDA})\s?,?\s+(?:(?i:den)\s+)?)?"
+WEEKDAY_LEAD = rf"(?:(?P<wd>{WD}|{WDA})\s?,?\s+(?:(?i:den|dem)\s+)?)?"
 
 
 def _prefix(m: re.Match, group: str = "pre") -> str:
@@ -111,7 +111,8 @@ def date_num(m: re.Match, text: str) -> Mention | None:
         return None  # "2.1." is more often a version or a list number than a date
     if n == "7" and not (pre in ("am", "den", "vom", "bis", "bis zum", "zum", "ab", "seit") or weekday):
         return None  # "22.04" alone is a decimal number
-    if n in "123" and len(year_text) == 2 and not (pre or weekday):
+    padded = n == "1" and len(m.group("d1")) == len(m.group("m1")) == 2  # "31.01.25", not "1.2.25"
+    if n in "123" and len(year_text) == 2 and not (pre or weekday or padded):
         return None
     year = _year(year_text)
     if year_text and year is None:

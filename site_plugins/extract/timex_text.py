@@ -1,9 +1,10 @@
 """Sentences, clauses, tense and labels for timex.
 
 Sentence boundary: '.', '!' or '?' (closing quotes or brackets may follow) then whitespace then
-an upper-case letter or an opening quote; not after a known abbreviation (CLDR month and weekday
-abbreviations included), a single letter ("F.", "z."), a dotted abbreviation ("z.B.", "u.a.")
-or a one- or two-digit number ("31." is an ordinal). A blank line always ends a sentence.
+an upper-case letter, a digit ("2020 kam der Börsengang") or an opening quote; not after a
+known abbreviation (CLDR month and weekday abbreviations included), a single letter ("F.",
+"z."), a dotted abbreviation ("z.B.", "u.a.") or a one- or two-digit number ("31." is an
+ordinal). A blank line always ends a sentence.
 
 Clause: the stretch of the sentence between ',' (not in "4,2"), ';', ': ', brackets or dashes
 ('–', '—', ' - ') around the expression; a comma right after the expression does not end it
@@ -38,7 +39,7 @@ ABBREVIATIONS = {
     "e.V.", "gem.", "lt.", "allg.", "insb.", "rd.", "u.U.", "o.ä.", "i.d.R.",
 } | {a for a in MONTH_ABBREVIATIONS if a.endswith(".")} | {a for a in WEEKDAY_ABBREVIATIONS if a.endswith(".")}
 
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"“”»«’')\]]*+(?=\s++[\"„“‚»«'(]?[A-ZÄÖÜ])|\n[ \t]*+\n")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"“”»«’')\]]*+(?=\s++[\"„“‚»«'(]?[A-ZÄÖÜ0-9])|\n[ \t]*+\n")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NO_BOUNDARY_TOKEN = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?|[^\W\d]\.|\w+\.\w+\..*")
 
@@ -158,8 +159,10 @@ _TRIM = " \t\n„“\"»«‚‘’'.,;:!?-–—()[]"
 MAX_LABEL_WORDS = 12
 
 
-def label(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
-    clause = clause_bounds(text, sentence, start, end)
+def label(text: str, sentence: tuple[int, int], start: int, end: int,
+          clause: tuple[int, int] | None = None) -> str:
+    """The label of the expression text[start:end] (rule in the module docstring)."""
+    clause = clause or clause_bounds(text, sentence, start, end)
     before = _words(text[clause[0]:start])
     after = _words(text[end:clause[1]])
     if before and before[-1].lower() in _DANGLING:

@@ -10,8 +10,8 @@ in `data/`; nothing is downloaded. The model loads on first use (about 0.3 s) an
 Offsets are character offsets into the given text; types are PER, ORG, LOC and OTH (other
 names: works, events, products), which the caller maps as it needs. Hyphenated compounds are
 single tokens and come out as they were annotated in GermEval: "OpenAI-Mitarbeiter" and
-"US-Exportbeschränkungen" are no name at all (GermEval's ORGpart/LOCpart, which we do not
-report); `find_name_parts` returns the name inside such compounds.
+"US-Exportbeschränkungen" are no name at all (GermEval's ORGpart/LOCpart, trained as "O");
+the caller counts such compounds as mentions of the name they start with.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from . import features
 from .tokenize import split_sentences, tokenize
 
-__all__ = ["find_names", "find_name_parts", "load"]
+__all__ = ["find_names", "load"]
 
 MODEL_PATH = features.DATA_DIR / "ner.crfsuite"
 TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
@@ -37,6 +37,7 @@ class _Recognizer:
         if not model_path.exists():
             raise FileNotFoundError(f"{model_path}: NER model missing; run training/train_ner.py")
         self.lexicon = features.Lexicon()
+        self.lexicon.seen = features.load_seen(features.seen_path(model_path))
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
 
@@ -81,25 +82,69 @@ def _decode(labels: list[str]) -> list[tuple[int, int, str]]:
 
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """Names in German `text` as (start, end, type), sorted by start; type is PER, ORG, LOC
-    or OTH. A genitive stays in the span ("Deepseeks")."""
-    result = []
-    for sentence, labels, _ in load().tag(text):
+    or OTH. A genitive stays in the span ("Deepseeks").
+
+    Two passes: the CRF tags each sentence; then the names it tagged with confidence are
+    looked up in the rest of the document, so a later "Quandtmeyer" or "Quandtmeyers" after
+    "Jördis Quandtmeyer" is a person too, and a name keeps its confident type throughout."""
+    recognizer = load()
+    tagged = recognizer.tag(text)
+    mentions: list[list] = []  # [sentence index, first token, end token, type, confidence]
+    for k, (sentence, labels, probs) in enumerate(tagged):
         for first, end, kind in _decode(labels):
             if kind in TYPES:
-                result.append((sentence[first][0], sentence[end - 1][1], kind))
-    return sorted(result)
+                mentions.append([k, first, end, kind, min(probs[first:end])])
+    words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
+    _agree_across_document(words, mentions, recognizer.lexicon.nouns)
+    return sorted((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
+                  for k, first, end, kind, _ in mentions)
 
 
-def find_name_parts(text: str) -> list[tuple[int, int, str]]:
-    """Names inside hyphenated compounds ("OpenAI" in "OpenAI-Mitarbeiter") as
-    (start, end, type) of the name part, for compounds the model tags as containing a name."""
-    result = []
-    for sentence, labels, _ in load().tag(text):
-        for first, end, kind in _decode(labels):
-            base = kind.removesuffix("part")
-            if kind.endswith("part") and base in TYPES and end - first == 1:
-                start, stop = sentence[first]
-                hyphen = text.find("-", start, stop)
-                if hyphen > start:
-                    result.append((start, hyphen, base))
-    return sorted(result)
+CONFIDENT = 0.8   # a mention this sure of its type sets the type of the name in the document
+UNSURE = 0.5      # a mention less sure than this takes the document's type of its name
+
+
+def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) -> None:
+    """Second pass over a document (in place): tag untagged repetitions of confidently tagged
+    names (and a confident person's surname, and genitives), harmonize unsure types."""
+    known: dict[tuple[str, ...], tuple[str, float]] = {}
+
+    def learn(key: tuple[str, ...], kind: str, conf: float) -> None:
+        if key not in known or known[key][1] < conf:
+            known[key] = (kind, conf)
+
+    for k, first, end, kind, conf in mentions:
+        if conf < CONFIDENT or kind == "OTH":
+            continue
+        key = tuple(words[k][first:end])
+        learn(key, kind, conf)
+        last = key[-1]
+        if last[-1:] not in "sxzß":
+            learn(key[:-1] + (last + "s",), kind, conf)
+        if kind == "PER" and len(key) > 1 and last[:1].isupper() and len(last) > 2:
+            learn((last,), kind, conf * 0.99)
+            learn((last + "s",), kind, conf * 0.99)
+    if not known:
+        return
+    longest = max(len(key) for key in known)
+    for mention in mentions:
+        k, first, end, kind, conf = mention
+        entry = known.get(tuple(words[k][first:end]))
+        if entry and entry[0] != kind and conf < UNSURE:
+            mention[3] = entry[0]
+    covered = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+    for k, sentence in enumerate(words):
+        i = 0
+        while i < len(sentence):
+            match = 0
+            if sentence[i][:1].isupper() and (k, i) not in covered:
+                for length in range(min(longest, len(sentence) - i), 0, -1):
+                    key = tuple(sentence[i:i + length])
+                    if key in known and not any((k, j) in covered for j in range(i, i + length)):
+                        match = length
+                        break
+            if match and not (match == 1 and sentence[i].lower() in nouns):
+                mentions.append([k, i, i + match, known[tuple(sentence[i:i + match])][0], 0.0])
+                i += match
+            else:
+                i += 1

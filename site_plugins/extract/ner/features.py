@@ -62,7 +62,7 @@ SPEECH_VERBS = frozenset(
 )
 LOC_PREPS = frozenset("in im aus nach bei von vom nahe nördlich südlich östlich westlich".split())
 
-_NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr")
+_NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr", "org")
 _HANTA_KINDS = ("htNE", "htNN", "htADJ", "htV", "htFUNC", "htFM", "htCARD", "htTRUNC", "htXY")
 
 
@@ -87,9 +87,33 @@ class Lexicon:
         self.country = frozenset(kinds["country"])
         self.proper = frozenset(kinds["proper"])
         self.abbr = frozenset(kinds["abbr"])
+        self.org = frozenset(n for n in kinds["org"] if " " not in n)
+        self.multi_org = frozenset(tuple(n.split()) for n in kinds["org"] if " " in n)
         # Multi-word names as tuples of tokens, for a longest-match gazetteer.
         self.multi_place = frozenset(tuple(n.split()) for n in self.place | self.country if " " in n)
-        self.max_multi = max((len(t) for t in self.multi_place), default=1)
+        self.max_multi = max((len(t) for t in self.multi_place | self.multi_org), default=1)
+        # word -> "PER|O"...: the types it had in the training data (see `seen_table`)
+        self.seen: dict[str, str] = {}
+
+
+def seen_path(model_path: Path) -> Path:
+    """The table of words seen as names in training, stored beside its model."""
+    return model_path.parent / (model_path.stem + "-seen.tsv.gz")
+
+
+def seen_table(sentences) -> dict[str, str]:
+    """Word -> the types ("PER", "ORG", "LOC", "OTH", and "O") it had in the (tokens, types)
+    sentences, for every word that was part of a name at least once."""
+    kinds: dict[str, set[str]] = {}
+    for tokens, types in sentences:
+        for word, kind in zip(tokens, types):
+            kinds.setdefault(word, set()).add(kind)
+    return {w: "|".join(sorted(k)) for w, k in kinds.items() if k != {"O"}}
+
+
+def load_seen(path: Path) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
 
 
 def shape(word: str) -> str:
@@ -137,7 +161,8 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
         out.append(ht)
     base = word[:-1] if word.endswith("s") and len(word) > 3 else None
     for kind, names in (("FIRST", lex.first), ("LAST", lex.last), ("PLACE", lex.place),
-                        ("COUNTRY", lex.country), ("PROPER", lex.proper), ("ABBR", lex.abbr)):
+                        ("COUNTRY", lex.country), ("PROPER", lex.proper), ("ABBR", lex.abbr),
+                        ("ORG", lex.org)):
         if word in names:
             out.append(kind)
         elif base and base in names:
@@ -172,9 +197,9 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
     return out
 
 
-OPTS = {"bigrams": True, "window3": False, "p3": True, "foreign": False}
+OPTS = {"seen_more": False, "capid": True, "bigrams": True, "window3": False, "p3": True, "foreign": False}
 _COMMON = frozenset({"NOUN", "CMPD", "htNN", "htADJ", "htV", "htFUNC", "htCARD", "htTRUNC"})
-_NAMES = frozenset({"FIRST", "LAST", "PLACE", "COUNTRY", "PROPER", "ABBR", "htNE", "FIRST_S",
+_NAMES = frozenset({"FIRST", "LAST", "PLACE", "COUNTRY", "PROPER", "ABBR", "ORG", "htNE", "FIRST_S",
                     "LAST_S", "PLACE_S", "COUNTRY_S"})
 _CUES = ("c=PERCUE", "c=ORGCUE", "c=ORGSUF", "c=SAY")
 
@@ -199,7 +224,7 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
         low = lows[i]
         f = [
             "b",
-            "w=" + low,
+            "w=" + low if OPTS["capid"] or not w[:1].isupper() else "w=<CAP>",
             "sh=" + shapes[i],
             "s2=" + low[-2:],
             "s3=" + low[-3:],
@@ -238,6 +263,15 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
             f.append("FOREIGN")
         if gaz[i]:
             f.append("gaz=" + gaz[i])
+        seen = lex.seen.get(w)
+        if seen:
+            f.append("seen=" + seen)
+            f.extend("seen1=" + kind for kind in seen.split("|"))
+        elif OPTS["seen_more"]:
+            if w[-1:] == "s" and len(w) > 3 and w[:-1] in lex.seen:
+                f.append("seen_s=" + lex.seen[w[:-1]])
+            elif "-" in w and w.split("-")[0] in lex.seen:
+                f.append("seen_h1=" + lex.seen[w.split("-")[0]])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -274,21 +308,25 @@ def _sentence_initial(words: list[str]) -> list[bool]:
 
 
 def _gazetteer(words: list[str], lex: Lexicon) -> list[str]:
-    """B-/I- marks of multi-word place names found by longest match."""
+    """B-/I- marks of multi-word place and organization names found by longest match."""
     n = len(words)
     out = [""] * n
     i = 0
     while i < n:
-        matched = 0
+        matched, kind = 0, ""
         if words[i][:1].isupper():
             for length in range(min(lex.max_multi, n - i), 1, -1):
-                if tuple(words[i:i + length]) in lex.multi_place:
-                    matched = length
+                key = tuple(words[i:i + length])
+                if key in lex.multi_place:
+                    matched, kind = length, "LOC"
+                    break
+                if key in lex.multi_org:
+                    matched, kind = length, "ORG"
                     break
         if matched:
-            out[i] = "B"
+            out[i] = "B" + kind
             for k in range(i + 1, i + matched):
-                out[k] = "I"
+                out[k] = "I" + kind
             i += matched
         else:
             i += 1

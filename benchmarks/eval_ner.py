@@ -1,0 +1,149 @@
+"""Evaluate the German name recognizer on GermEval 2014 sentences it was not trained or tuned on.
+
+    python benchmarks/eval_ner.py                 # trains the held-out model (about a minute)
+    python benchmarks/eval_ner.py --model M.crfsuite   # score an existing held-out model
+
+Prints, on HELD-OUT (the last 1,000 sentences of NER-de-test-part1.tsv, see
+training/train_ner.py): precision, recall and F1 per category (PER, ORG, LOC) and micro overall,
+for outer spans with exact match (conlleval-style; -part/-deriv count as no name), from a model
+trained with the shipped settings on the other 4,300 sentences only; the recall on names whose
+text never occurs as a name in those 4,300; the same scores end to end (our tokenizer, sentence
+splitter and document pass on the untokenized text); and the speed of the shipped model: load
+time, and milliseconds per ~3,500-character German article after start-up.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "training"))
+
+import train_ner as T  # noqa: E402
+
+NER = T.load_ner_package()
+SEED = ROOT.parent / "shared" / "seeds" / "000_15f7b36964d19826.txt"
+
+
+def held_out_model(pool, path: Path) -> None:
+    seconds = T.train(pool, path, T.DEFAULTS["scheme"], T.DEFAULTS["params"],
+                      copies=T.DEFAULTS["copies"], rate=T.DEFAULTS["rate"])
+    print(f"held-out model trained on {len(pool)} sentences in {seconds:.0f} s")
+
+
+def token_scores(heldout, model: Path, lex) -> tuple[dict, list, list]:
+    predicted = T.predict(heldout, model, lex)
+    gold = [T.spans([T.map_tag(t, "base") for t in tags]) for _, tags in heldout]
+    pred = [T.spans(tags) for tags in predicted]
+    return T.prf(gold, pred), gold, pred
+
+
+def unseen_recall(pool, heldout, gold, pred) -> str:
+    """Recall on gold names whose text is no gold name (of any type) in the training sentences,
+    and on those none of whose words occurs in the training sentences at all."""
+    seen_names = set()
+    seen_words = set()
+    for tokens, tags in pool:
+        seen_words.update(tokens)
+        for start, end, _ in T.spans([T.map_tag(t, "base") for t in tags], ("PER", "ORG", "LOC", "OTH")):
+            seen_names.add(" ".join(tokens[start:end]))
+    rows = []
+    for label, test in (("name text unseen", lambda toks: " ".join(toks) not in seen_names),
+                        ("all words unseen", lambda toks: not seen_words & set(toks))):
+        total = found = 0
+        for (tokens, _), g, p in zip(heldout, gold, pred):
+            for span in g:
+                if test(tokens[span[0]:span[1]]):
+                    total += 1
+                    found += span in p
+        rows.append(f"recall on held-out names, {label}: {found}/{total} = {found / max(total, 1):.3f}")
+    return "\n".join(rows)
+
+
+def end_to_end(heldout, model: Path) -> dict:
+    """Scores of find_names on each held-out sentence as plain text (tokens joined by spaces),
+    gold spans mapped to character offsets."""
+    recognizer = NER._Recognizer(model)
+    NER._recognizer = recognizer
+    gold_sets, pred_sets = [], []
+    for tokens, tags in heldout:
+        offsets, position = [], 0
+        for token in tokens:
+            offsets.append((position, position + len(token)))
+            position += len(token) + 1
+        text = " ".join(tokens)
+        gold_sets.append({(offsets[s][0], offsets[e - 1][1], k)
+                          for s, e, k in T.spans([T.map_tag(t, "base") for t in tags])})
+        pred_sets.append({span for span in NER.find_names(text) if span[2] in T.TYPES})
+    NER._recognizer = None
+    return T.prf(gold_sets, pred_sets)
+
+
+def articles(heldout, size: int = 3500) -> list[str]:
+    """German articles of about `size` characters: held-out sentences, detokenized roughly."""
+    out, current = [], []
+    for tokens, _ in heldout:
+        sentence = " ".join(tokens)
+        for mark in (" ,", " .", " :", " ;", " )", " ?", " !"):
+            sentence = sentence.replace(mark, mark[1:])
+        current.append(sentence.replace("( ", "("))
+        if sum(len(s) + 1 for s in current) >= size:
+            out.append(" ".join(current))
+            current = []
+    return out
+
+
+def speed(heldout) -> str:
+    import pycrfsuite  # noqa: F401  (imported before timing the load)
+
+    started = time.perf_counter()
+    NER._recognizer = None
+    NER.load()
+    load_ms = (time.perf_counter() - started) * 1000
+    texts = articles(heldout)
+    if SEED.exists():
+        seed = SEED.read_text(encoding="utf-8")
+        texts.append(seed[:3500])
+    for text in texts[:3]:
+        NER.find_names(text)  # warm-up
+    times = []
+    for _ in range(3):
+        for text in texts:
+            started = time.perf_counter()
+            NER.find_names(text)
+            times.append((time.perf_counter() - started) * 1000)
+    chars = statistics.mean(len(t) for t in texts)
+    return (f"speed (shipped model): load {load_ms:.0f} ms; per article of {chars:.0f} chars "
+            f"({len(texts)} articles x 3): median {statistics.median(times):.1f} ms, "
+            f"max {max(times):.1f} ms")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, help="a model trained without HELD-OUT")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    sentences = T.read_germeval()
+    _, _, pool, heldout = T.splits(sentences)
+    lex = NER.features.Lexicon()
+    with tempfile.TemporaryDirectory() as tmp:
+        model = args.model or Path(tmp) / "heldout.crfsuite"
+        if not args.model:
+            held_out_model(pool, model)
+        result, gold, pred = token_scores(heldout, model, lex)
+        print(f"HELD-OUT: {len(heldout)} sentences (GermEval test-part1 sentences 2101-3100), "
+              f"outer spans, exact match, gold tokens")
+        print(T.report(result))
+        print(unseen_recall(pool, heldout, gold, pred))
+        print("end to end (our tokenizer, sentence splitter and document pass on plain text):")
+        print(T.report(end_to_end(heldout, model)))
+    if not args.no_speed:
+        print(speed(heldout))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The German name recognizer: exact spans on sentences we wrote (made-up names that are in no
+list, and names typical of news), offline loading of the shipped model, robustness."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_plugins.extract.ner import MODEL_PATH, find_names
+from site_plugins.extract.ner.tokenize import split_sentences, tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+NER_DIR = ROOT / "site_plugins" / "extract" / "ner"
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(text[start:end], kind) for start, end, kind in find_names(text)]
+
+
+# --------------------------------------------------------------------------- made-up names
+
+def test_made_up_company_place_and_person():
+    text = "Die Halvorsen Logistik AG aus Pirmasens hat Jördis Quandtmeyer zur Vorstandschefin ernannt."
+    assert find_names(text) == [(4, 25, "ORG"), (30, 39, "LOC"), (44, 61, "PER")]
+    assert names(text) == [("Halvorsen Logistik AG", "ORG"), ("Pirmasens", "LOC"),
+                           ("Jördis Quandtmeyer", "PER")]
+
+
+def test_surname_alone_and_genitive_later_in_the_document():
+    text = ("Die Halvorsen Logistik AG aus Pirmasens hat Jördis Quandtmeyer zur Vorstandschefin "
+            "ernannt. Quandtmeyer war zuvor Finanzchefin. Quandtmeyers Vorgänger Henrik Brasche "
+            "wechselt nach Zürich.")
+    assert names(text) == [
+        ("Halvorsen Logistik AG", "ORG"), ("Pirmasens", "LOC"), ("Jördis Quandtmeyer", "PER"),
+        ("Quandtmeyer", "PER"), ("Quandtmeyers", "PER"), ("Henrik Brasche", "PER"), ("Zürich", "LOC"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bürgermeisterin Ortrun Wendtlandt will das Freibad in Kleinerlbach schließen.",
+     [("Ortrun Wendtlandt", "PER"), ("Kleinerlbach", "LOC")]),
+    ("Der Maschinenbauer Kolbinger Antriebstechnik GmbH streicht 300 Stellen.",
+     [("Kolbinger Antriebstechnik GmbH", "ORG")]),
+    ("„Wir sind nicht zufrieden“, sagte Gerlinde Oberhäuser am Montag in Straubing.",
+     [("Gerlinde Oberhäuser", "PER"), ("Straubing", "LOC")]),
+])
+def test_made_up_names_in_news_sentences(text, expected):
+    assert names(text) == expected
+
+
+# --------------------------------------------------------------------------- news names
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bundeskanzler Olaf Scholz traf in Berlin den Nvidia-Chef Jensen Huang.",
+     [("Olaf Scholz", "PER"), ("Berlin", "LOC"), ("Jensen Huang", "PER")]),
+    ("Das chinesische Start-up Deepseek hat OpenAI und Microsoft überrascht.",
+     [("Deepseek", "ORG"), ("OpenAI", "ORG"), ("Microsoft", "ORG")]),
+    ("Die Europäische Zentralbank in Frankfurt hält die Zinsen stabil.",
+     [("Europäische Zentralbank", "ORG"), ("Frankfurt", "LOC")]),
+])
+def test_typical_news_names(text, expected):
+    assert names(text) == expected
+
+
+def test_genitive_is_part_of_the_name():
+    text = "Deepseeks neues Modell ist billiger als die Modelle von OpenAI."
+    found = names(text)
+    assert found[0][0] == "Deepseeks"
+    assert ("OpenAI", "ORG") in found
+
+
+def test_hyphen_compounds_are_no_names():
+    """GermEval tags "OpenAI-Mitarbeiter" as ORGpart: no name of its own (the caller counts it)."""
+    text = "Ein OpenAI-Mitarbeiter kritisierte die US-Exportbeschränkungen für Chips."
+    assert names(text) == []
+
+
+def test_no_names_in_plain_sentence():
+    assert find_names("Die Preise für Strom und Gas sind im vergangenen Jahr deutlich gestiegen.") == []
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+def test_tokenizer_offsets_and_compounds():
+    text = "Dr. Jördis Quandtmeyer (45) leitet die OpenAI-Abteilung, z.B. in den U.S.A. seit 3.500 Tagen."
+    tokens = [text[a:b] for a, b in tokenize(text)]
+    assert tokens == ["Dr.", "Jördis", "Quandtmeyer", "(", "45", ")", "leitet", "die",
+                      "OpenAI-Abteilung", ",", "z.B.", "in", "den", "U.S.A.", "seit", "3.500",
+                      "Tagen", "."]
+
+
+def test_sentence_split():
+    text = "Das ist gut. Die Firma wächst.\nNeue Zeile ohne Punkt"
+    sentences = split_sentences(text, tokenize(text))
+    assert [[text[a:b] for a, b in s] for s in sentences] == [
+        ["Das", "ist", "gut", "."], ["Die", "Firma", "wächst", "."], ["Neue", "Zeile", "ohne", "Punkt"]]
+
+
+# --------------------------------------------------------------------------- shipping
+
+def test_shipped_model_loads_offline_without_shared(tmp_path):
+    """The package alone (copied away from the project and ../shared) loads and tags."""
+    assert MODEL_PATH.is_file() and MODEL_PATH.parent == NER_DIR / "data"
+    shutil.copytree(NER_DIR, tmp_path / "ner", ignore=shutil.ignore_patterns("__pycache__"))
+    script = ("from ner import find_names; "
+              "print(find_names('Jördis Quandtmeyer wohnt in Pirmasens.'))")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[(0, 18, 'PER'), (28, 37, 'LOC')]"
+
+
+def test_package_data_is_compact():
+    size = sum(p.stat().st_size for p in (NER_DIR / "data").iterdir())
+    assert size < 15_000_000
+
+
+# --------------------------------------------------------------------------- robustness
+
+def check_spans(text: str, spans: list[tuple[int, int, str]]) -> None:
+    previous_end = 0
+    for start, end, kind in spans:
+        assert 0 <= start < end <= len(text)
+        assert kind in {"PER", "ORG", "LOC", "OTH"}
+        assert start >= previous_end  # sorted, no overlap
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_arbitrary_text(text):
+    check_spans(text, find_names(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Die", "Firma", "Müller", "AG", "in", "Berlin", ".", ",", "„", "“",
+                                 "-", "Dr.", "sagte", "OpenAI-Chef", "\n", "Quandtmeyers", "s", "(",
+                                 "GmbH", "Jördis", "der", "von", "Ä", "🙂", "e.V.", "z.B."]),
+                max_size=80))
+def test_never_raises_on_german_like_text(words):
+    text = " ".join(words)
+    check_spans(text, find_names(text))
+
+
+def test_one_megabyte_finishes():
+    paragraph = ("Die Halvorsen Logistik AG aus Pirmasens hat Jördis Quandtmeyer zur Vorstandschefin "
+                 "ernannt. „Wir wachsen“, sagte Quandtmeyer am Montag in Berlin.\n")
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    started = time.perf_counter()
+    spans = find_names(text)
+    assert time.perf_counter() - started < 60
+    assert len(spans) > 10_000
+    check_spans(text, spans)
+
+
+def test_one_megabyte_without_spaces_or_punctuation_finishes():
+    started = time.perf_counter()
+    assert isinstance(find_names("Ab" * 500_000), list)
+    assert isinstance(find_names("Wort " * 200_000), list)
+    assert time.perf_counter() - started < 60
