@@ -5,13 +5,14 @@ A value keeps the set of numbers it may legitimately be rendered as ("Hälfte" i
 are *weak*: they satisfy a match, but an unmatched weak value only counts when the other side
 also has something unmatched (translators turn "zehn" into "10" and "erstmals" into "first").
 
-TODO(merge): German number words overlap with `site_plugins/numbers_de.parse_number_words`;
-the two should be merged once that module exists.
+German numerals are read by `site_plugins.numbers_de`, the same code the fact box uses.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..numbers_de import find_numbers
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,6 @@ def _value(text: str, *numbers: float, strong: bool = True) -> Value:
     return Value(text.strip(), frozenset(_key(n) for n in numbers), strong)
 
 
-_DE_UNITS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-             "neun": 9}
-_DE_WORDS = {**_DE_UNITS, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-             "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
-             "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-             "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "dutzend": 12}
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -54,22 +49,13 @@ _EN_SPECIAL = {"first": (1,), "second": (2,), "third": (3, 1 / 3, 33, 33.3), "fo
                "tenth": (10,), "half": (0.5, 50), "quarter": (0.25, 25), "twice": (2,),
                "double": (2,), "thirds": (1 / 3, 33, 33.3)}
 
-_DE_SCALES = {"tausend": 1e3, "tsd": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6,
-              "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9, "bio": 1e12, "billion": 1e12,
-              "billionen": 1e12}
 _EN_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6,
               "m": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9,
               "trillion": 1e12, "tn": 1e12}
 
-_DE_WORD_RE = "|".join(sorted(_DE_WORDS, key=len, reverse=True))
 _EN_WORD_RE = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
-_DE_SCALE_RE = r"(?P<scale>(?:Tsd|Mio|Mrd|Bio)\.|(?:Tausend|Millionen|Million|Milliarden|Milliarde|Billionen|Billion)\b)"
 _EN_SCALE_RE = r"(?P<scale>thousand|million|billion|trillion|mn|mln|bn|tn|[mbk])\b"
 
-_DE_NUMBER = re.compile(
-    r"(?<![\w,.])(?:(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    rf"|(?P<word>(?:(?:{_DE_WORD_RE})und)?(?:{_DE_WORD_RE})|eine[rnm]?|ein)\b)"
-    rf"(?:\s*{_DE_SCALE_RE})?", re.IGNORECASE)
 _EN_NUMBER = re.compile(
     r"(?<![\w.,])(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:st|nd|rd|th)?"
     rf"|(?P<word>(?:(?:{_EN_WORD_RE})-)?(?:{_EN_WORD_RE})|an?|one)\b)"
@@ -77,6 +63,7 @@ _EN_NUMBER = re.compile(
 _DE_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*Uhr\b")
 _EN_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 _DE_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b")
+_DE_SCORE = re.compile(r"\b(\d{1,3}):(\d{1,3})\b")  # results such as 3:1, which are no figures
 _WORD = re.compile(r"\w+")
 _DE_MONTHS = ("Januar Februar März April Mai Juni Juli August September Oktober November "
               "Dezember").split()
@@ -88,8 +75,8 @@ _DE_ORDINAL = re.compile(r"(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neun
 def german_values(text: str) -> list[Value]:
     """Values in German text: digits with decimal comma, scale words, number words."""
     values, text = _times_and_dates_de(text)
-    for m in _DE_NUMBER.finditer(text):
-        values.extend(_number_value(m, _parse_de_digits, _DE_WORDS, _DE_SCALES, "und"))
+    for span in find_numbers(text):
+        values.append(_value(span.text, span.value, strong=span.text[0].isdigit()))
     values.extend(_special_words(text, _DE_SPECIAL, german=True))
     return values
 
@@ -110,16 +97,18 @@ def english_values(text: str) -> list[Value]:
 
 
 def _times_and_dates_de(text: str) -> tuple[list[Value], str]:
-    """Read '14.30 Uhr' and '31.01.2025' first, then blank them so digits are not read twice."""
+    """Read '14.30 Uhr', '31.01.2025' and '3:1' first, then blank them so digits are not read twice."""
     values: list[Value] = []
     for m in _DE_TIME.finditer(text):
+        values += [_value(m.group(1), int(m.group(1))), _value(m.group(2), int(m.group(2)))]
+    for m in _DE_SCORE.finditer(text):
         values += [_value(m.group(1), int(m.group(1))), _value(m.group(2), int(m.group(2)))]
     for m in _DE_DATE.finditer(text):
         year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
         values += [_value(m.group(1), int(m.group(1))), _value(m.group(3), year),
                    _value(m.group(2), int(m.group(2)), strong=False)]
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets stable
-    return values, _DE_DATE.sub(blank, _DE_TIME.sub(blank, text))
+    return values, _DE_SCORE.sub(blank, _DE_DATE.sub(blank, _DE_TIME.sub(blank, text)))
 
 
 def _number_value(m: re.Match, parse_digits, words: dict, scales: dict, joiner: str) -> list[Value]:
@@ -136,13 +125,6 @@ def _number_value(m: re.Match, parse_digits, words: dict, scales: dict, joiner: 
     parts = [word] if word in words else word.split(joiner)
     number = sum(words.get(part, 0) for part in parts)
     return [_value(m.group(0), number * scale, strong=False)]
-
-
-def _parse_de_digits(s: str) -> float | None:
-    try:
-        return float(s.replace(".", "").replace(",", "."))
-    except ValueError:
-        return None
 
 
 def _parse_en_digits(s: str) -> float | None:
