@@ -133,10 +133,14 @@ def shape(word: str) -> str:
     return "".join(out)[:6]
 
 
+MAX_HEAD = 24  # longest compound head looked up
+MAX_WORD = 64  # longer tokens (URLs, garbage) are looked at by their first characters only
+
+
 def noun_head(low: str, nouns: frozenset[str]) -> int:
     """Length of the longest known noun that ends `low` as a compound head (0 if none)."""
     n = len(low)
-    for k in range(1, n - 3):
+    for k in range(max(1, n - MAX_HEAD), n - 3):
         if low[k:] in nouns:
             return n - k
     return 0
@@ -210,6 +214,7 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
         cache = {}
     n = len(words)
     classes = []
+    words = [w if len(w) <= MAX_WORD else w[:MAX_WORD] for w in words]
     for w in words:
         c = cache.get(w)
         if c is None:
