@@ -19,7 +19,7 @@ def demo(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("demo"))
     result = mkdocs_build(project, strict=True)
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
+    assert "WARNING -" not in result.stderr
     return project / "site"
 
 

@@ -14,6 +14,23 @@ def test_speaker_phrases_become_the_person_named():
     assert speaker_name("Brettschneider", people) == "Jonas Brettschneider"
     assert speaker_name("ein OpenAI-Mitarbeiter", people) == "ein OpenAI-Mitarbeiter"
     assert speaker_name(None, people) is None
+    # the head of the phrase, not a person named later in it
+    bank = people + [Entity("Hellmann", 90, 98, "PER", "Hellmann")]
+    assert speaker_name("die Analystin Katrin Vogelsang von der Bank Hellmann", bank + [
+        Entity("Katrin Vogelsang", 0, 16, "PER", "Katrin Vogelsang")]) == "Katrin Vogelsang"
+
+
+def test_entities_merge_surnames_join_ampersands_and_type_models():
+    from site_plugins.extract.entities import find_entities, salient
+    from site_plugins.registry import Registry
+
+    text = ("Die Analystin Katrin Vogelsang von der Investmentbank Hellmann & Lutz ist skeptisch. "
+            "Vogelsang erwartet, dass das Modell V3 günstiger wird als das Denkmodell R1 von Nexaro.")
+    found = {(e["name"], e["type"], e["mentions"]) for e in salient(find_entities(text, Registry()))}
+    assert ("Katrin Vogelsang", "PER", 2) in found
+    assert ("Hellmann & Lutz", "ORG", 1) in found
+    assert ("V3", "PRODUCT", 1) in found
+    assert ("R1", "PRODUCT", 1) in found
 
 
 FACTS = Facts(

@@ -4,6 +4,7 @@ ordered by salience."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from babel import Locale
@@ -27,13 +28,13 @@ def territory_names() -> dict[str, str]:
 
 
 def find_entities(text: str, registry: Registry) -> list[Entity]:
-    spans = find_names(text)
+    spans = _join_ampersands(text, find_names(text))
     surfaces = {text[start:end] for start, end, _ in spans}
     mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
                 for start, end, kind in spans]
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
 def _mention(text: str, start: int, end: int, kind: str, registry: Registry, surfaces: set[str]) -> Entity:
@@ -42,6 +43,10 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
     known = registry.find(name)
     if known:
         return Entity(surface, start, end, known.type, known.name, known.wikidata, known.en)
+    product = PRODUCT_SHAPE.search(surface)
+    if product and kind in ("PER", "ORG", "OTHER") and not NOT_PRODUCTS.match(product.group()):
+        # people and companies have no digits in their names: "V3", "Denkmodell R1" are models
+        return Entity(surface, start, end, "PRODUCT", _without_leading_nouns(name))
     name_en = territory_names().get(name) if kind == "LOC" else None
     return Entity(surface, start, end, kind, name, None, name_en)
 
@@ -86,6 +91,48 @@ def _compounds(text: str, mentions: list[Entity]) -> list[Entity]:
                 found.append(Entity(name, match.start(), match.start() + len(name), first.type, name,
                                     first.id, first.name_en))
     return found
+
+
+def _without_leading_nouns(name: str) -> str:
+    """"Denkmodell R1" -> "R1"; "Nexaro X2" stays: a leading German common noun (or compound
+    ending in one) describes the product, it is not part of its name."""
+    from .ner import load
+
+    nouns = load().lexicon.nouns
+    words = name.split()
+    while len(words) > 1 and _is_common_noun(words[0], nouns):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_common_noun(word: str, nouns: frozenset[str]) -> bool:
+    lower = word.lower()
+    return lower in nouns or any(lower[i:] in nouns for i in range(2, len(lower) - 3))
+
+
+def _join_ampersands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Hellmann & Lutz", "Procter & Gamble": two names joined by '&' are one organization."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if joined and text[joined[-1][1]:start].strip() == "&":
+            joined[-1] = (joined[-1][0], end, "ORG")
+        else:
+            joined.append((start, end, kind))
+    return joined
+
+
+def _full_names(mentions: list[Entity]) -> list[Entity]:
+    """A person's surname alone ("Brettschneider") is a mention of the full name used in the
+    same text ("Jonas Brettschneider"), when exactly one full name ends with it."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and " " in m.name:
+            full.setdefault(m.name.rsplit(" ", 1)[1], set()).add(m.name)
+    merged = []
+    for m in mentions:
+        names = full.get(m.name, set()) if m.type == "PER" and " " not in m.name else set()
+        merged.append(replace(m, name=next(iter(names))) if len(names) == 1 else m)
+    return merged
 
 
 def salient(mentions: list[Entity]) -> list[dict]:

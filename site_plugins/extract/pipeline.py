@@ -28,9 +28,10 @@ def speaker_name(speaker: str | None, entities: list[Entity]) -> str | None:
     if not speaker:
         return speaker
     people = [e.name for e in entities if e.type == "PER"]
-    inside = [(speaker.rfind(name), name) for name in people if name in speaker]
+    # the first person in the phrase is its head: "Katrin Vogelsang von der Bank Hellmann"
+    inside = [(speaker.find(name), -len(name), name) for name in people if name in speaker]
     if inside:
-        return max(inside)[1]
+        return min(inside)[2]
     if " " not in speaker:
         full = [name for name in people if name.endswith(" " + speaker)]
         if full:
