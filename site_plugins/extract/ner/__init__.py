@@ -96,8 +96,13 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                 mentions.append([k, first, end, kind, min(probs[first:end])])
     words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
-    return sorted((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
-                  for k, first, end, kind, _ in mentions)
+    spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
+             for k, first, end, kind, _ in mentions)
+    return sorted(span for span in spans if _has_letter(text, span[0], span[1]))
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    return any(ch.isalpha() for ch in text[start:end])
 
 
 CONFIDENT = 0.8   # a mention this sure of its type sets the type of the name in the document

@@ -201,7 +201,7 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
     return out
 
 
-OPTS = {"seen_more": False, "capid": True, "bigrams": True, "window3": False, "p3": True, "foreign": False}
+OPTS = {"conj": False, "quote": False, "seen_more": False, "capid": True, "bigrams": True, "window3": False, "p3": True, "foreign": False}
 _COMMON = frozenset({"NOUN", "CMPD", "htNN", "htADJ", "htV", "htFUNC", "htCARD", "htTRUNC"})
 _NAMES = frozenset({"FIRST", "LAST", "PLACE", "COUNTRY", "PROPER", "ABBR", "ORG", "htNE", "FIRST_S",
                     "LAST_S", "PLACE_S", "COUNTRY_S"})
@@ -224,6 +224,7 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
     shapes = [shape(w) for w in words]
     gaz = _gazetteer(words, lex)
     starts = _sentence_initial(words)
+    inquote = _in_quotes(words) if OPTS["quote"] else None
     feats = []
     for i, w in enumerate(words):
         low = lows[i]
@@ -291,6 +292,13 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
                 j = i + d
                 if 0 <= j < n:
                     f.extend(f"{d}c={c}" for c in classes[j] if "c=" + c in _CUES)
+        if OPTS["conj"]:
+            if i > 0:
+                f.append("-1w|sh=" + lows[i - 1] + "|" + shapes[i])
+            if i + 1 < n:
+                f.append("sh|+1w=" + shapes[i] + "|" + lows[i + 1])
+        if OPTS["quote"] and inquote[i]:
+            f.append("INQUOTE")
         if OPTS["bigrams"]:
             if i > 0:
                 f.append("-1w|w=" + lows[i - 1] + "|" + low)
@@ -298,6 +306,24 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
                 f.append("w|+1w=" + low + "|" + lows[i + 1])
         feats.append(f)
     return feats
+
+
+_OPEN_QUOTES = frozenset('„“«»"')
+
+
+def _in_quotes(words: list[str]) -> list[bool]:
+    """True for words between an opening and a closing quotation mark (at most 8 words apart)."""
+    out = [False] * len(words)
+    opened = None
+    for i, w in enumerate(words):
+        if w in _OPEN_QUOTES:
+            if opened is not None and 0 < i - opened <= 9:
+                for k in range(opened + 1, i):
+                    out[k] = True
+                opened = None
+            else:
+                opened = i
+    return out
 
 
 def _sentence_initial(words: list[str]) -> list[bool]:

@@ -29,11 +29,11 @@ ABBREVIATIONS = frozenset(
 _TOKEN = re.compile(
     r"""
       (?:https?://|www\.)[^\s<>"“”„«»]+[^\s<>"“”„«».,;:!?)\]]   # URL
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                             # e-mail
+    | \w[\w.+-]{0,63}@[\w-]+(?:\.[\w-]+)+                      # e-mail (bounded: no backtracking)
     | \d+(?:[.,:/]\d+)+                                        # 3.500 1,5 12:30 24/7
     | (?:[^\W\d_]\.){2,}                                       # U.S.A. z.B. d.h.
     | \w+(?:(?:[-'’&+/]|\.(?=[a-z]))\w+)*(?:-(?=[\s,/]|$))?     # words, compounds, "Land-"
-    | \S                                                       # any other single character
+    | ([^\w\s])\1*                                              # a symbol, or a run of it ("...")
     """,
     re.VERBOSE,
 )
