@@ -344,3 +344,9 @@ def test_recognizers_targets():
 
 def test_calendar_help_in_the_docstring():
     assert [date(2024, 11, 14).weekday(), date(2025, 1, 31).weekday(), date(2025, 2, 1).weekday()] == [3, 4, 5]
+
+
+def test_seit_a_weekday_points_back_even_with_a_modal_infinitive():
+    # "ist … zu finden" is present tense, not future: "seit" always looks back
+    events = find_events("Die App ist in Italien seit Mittwoch nicht mehr zu finden.", PubDate(2025, 1, 31))
+    assert [(e.text, e.earliest, e.latest) for e in events] == [("seit Mittwoch", date(2025, 1, 29), date(2025, 1, 29))]

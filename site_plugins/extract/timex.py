@@ -271,6 +271,8 @@ def _event(text: str, mention: Mention, sentences: Sentences, published: PubDate
     near = (max(sentence[0], start - TENSE_WINDOW), min(sentence[1], end + TENSE_WINDOW))
     clause = clause_bounds(text, near, start, end)
     found_tense = tense(text, near, clause)
+    if text[start:end].lower().startswith("seit"):
+        found_tense = "past"  # "seit Mittwoch": a point already passed, whatever the verb
     if mention.point_in_future and found_tense == "past":
         return None  # "hat in drei Jahren ... verdoppelt": a duration
     spec = _with_tense(mention.spec, found_tense)
