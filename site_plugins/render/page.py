@@ -156,5 +156,6 @@ def render_home(entries: list[HomeEntry], lang: str) -> str:
         items.append(f'<li class="article-list__item"><h2><a href="{escape(e.url, quote=True)}">{e.title_html}</a></h2>'
                      f'<p class="article-list__meta">{when}</p><p>{e.lead_html}</p></li>')
     meta = {"title": label("home_title", lang), "newsroom_lang": lang, "hide": ["navigation", "toc"]}
-    return (front_matter(meta) + f"# {label('home_title', lang)}\n\n<p>{label('home_intro', lang)}</p>\n\n"
+    timeline = f'<a href="timeline/">{label("site_timeline", lang)}</a>'
+    return (front_matter(meta) + f"# {label('home_title', lang)}\n\n<p>{label('home_intro', lang)} {timeline}</p>\n\n"
             + '<ol class="article-list">\n' + "\n".join(items) + "\n</ol>\n")

@@ -25,6 +25,7 @@ __all__ = ["find_names", "load"]
 
 MODEL_PATH = features.DATA_DIR / "ner.crfsuite"
 TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
+CACHE_SIZE = 200_000
 
 _lock = threading.Lock()
 _recognizer: "_Recognizer | None" = None
@@ -40,11 +41,14 @@ class _Recognizer:
         self.lexicon.seen = features.load_seen(features.seen_path(model_path))
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
+        self.cache: dict = {}  # word -> its features, shared by the documents (bounded)
 
     def tag(self, text: str) -> list[tuple[list[tuple[int, int]], list[str], list[float]]]:
         """Per sentence: token spans, BIO labels and the labels' marginal probabilities."""
         out = []
-        cache: dict = {}
+        cache = self.cache
+        if len(cache) > CACHE_SIZE:
+            cache.clear()
         for sentence in split_sentences(text, tokenize(text)):
             words = [text[a:b] for a, b in sentence]
             xseq = features.sentence_features(words, self.lexicon, cache)
@@ -90,11 +94,12 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     recognizer = load()
     tagged = recognizer.tag(text)
     mentions: list[list] = []  # [sentence index, first token, end token, type, confidence]
+    words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
     for k, (sentence, labels, probs) in enumerate(tagged):
         for first, end, kind in _decode(labels):
             if kind in TYPES:
-                mentions.append([k, first, end, kind, min(probs[first:end])])
-    words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
+                for a, b in _split_coordination(words[k], first, end):
+                    mentions.append([k, a, b, kind, min(probs[a:b])])
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
@@ -103,6 +108,25 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 
 def _has_letter(text: str, start: int, end: int) -> bool:
     return any(ch.isalpha() for ch in text[start:end])
+
+
+_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+_INSTITUTION_WORDS = frozenset({"für", "der", "des", "von", "zur", "zum"})
+
+
+def _split_coordination(words: list[str], first: int, end: int) -> list[tuple[int, int]]:
+    """"Frankfurt und Karlsruhe", "Allianz und Commerzbank": two names, not one; but
+    "Handels- und Gewerbeverein" and "Hochschule für Technik und Wirtschaft" stay whole."""
+    span = words[first:end]
+    if not _CONJUNCTIONS & set(span) or _INSTITUTION_WORDS & set(span):
+        return [(first, end)]
+    parts, start = [], first
+    for j in range(first + 1, end - 1):
+        if words[j] in _CONJUNCTIONS and not words[j - 1].endswith("-") and words[j + 1][:1].isupper():
+            parts.append((start, j))
+            start = j + 1
+    parts.append((start, end))
+    return parts
 
 
 CONFIDENT = 0.8   # a mention this sure of its type sets the type of the name in the document

@@ -60,6 +60,17 @@ SPEECH_VERBS = frozenset(
     räumte so zufolge laut betont behauptete bestätigte bestätigt
     """.split()
 )
+# heads of compounds that name institutions ("Bundesärztekammer", "Umweltbundesamt")
+ORG_HEADS = frozenset(
+    """
+    amt ämter bank kammer dienst verband verbands verein vereins partei ministerium gericht
+    gerichtshof institut instituts zentrum zentrums konzern konzerns werke verlag verlags zeitung
+    gesellschaft agentur behörde stiftung kommission rat rats bund bundes gewerkschaft akademie
+    universität hochschule klinikum rundfunk sender fernsehen polizei armee versicherung
+    kasse kassen börse fonds anstalt bahn post holding gruppe club klub team liga
+    """.split()
+)
+INSTITUTION_PREFIXES = ("bundes", "landes", "staats", "reichs", "europa", "welt", "deutsch", "stadt")
 LOC_PREPS = frozenset("in im aus nach bei von vom nahe nördlich südlich östlich westlich".split())
 
 _NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr", "org")
@@ -157,6 +168,10 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
         if head >= 4:
             out.append("CMPD")
             out.append("hd=" + low[-head:])
+            if low[-head:] in ORG_HEADS:
+                out.append("ORGHEAD")
+                if low.startswith(INSTITUTION_PREFIXES):
+                    out.append("ORGHEAD_INST")
             prefix = low[:-head]
             if prefix in lex.nouns or (prefix[-1:] == "s" and prefix[:-1] in lex.nouns):
                 out.append("CMPD2")
@@ -201,129 +216,96 @@ def word_classes(word: str, lex: Lexicon) -> list[str]:
     return out
 
 
-OPTS = {"conj": False, "quote": False, "seen_more": False, "capid": True, "bigrams": True, "window3": False, "p3": True, "foreign": False}
 _COMMON = frozenset({"NOUN", "CMPD", "htNN", "htADJ", "htV", "htFUNC", "htCARD", "htTRUNC"})
 _NAMES = frozenset({"FIRST", "LAST", "PLACE", "COUNTRY", "PROPER", "ABBR", "ORG", "htNE", "FIRST_S",
                     "LAST_S", "PLACE_S", "COUNTRY_S"})
-_CUES = ("c=PERCUE", "c=ORGCUE", "c=ORGSUF", "c=SAY")
 
 
 def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None) -> list[list[str]]:
-    """Features of every token of one sentence, as lists of strings for pycrfsuite."""
+    """Features of every token of one sentence, as lists of strings for pycrfsuite.
+    `cache` (word -> its features, see `_word_entry`) may be shared by many sentences."""
     if cache is None:
         cache = {}
-    n = len(words)
-    classes = []
     words = [w if len(w) <= MAX_WORD else w[:MAX_WORD] for w in words]
+    entries = []
     for w in words:
-        c = cache.get(w)
-        if c is None:
-            c = cache[w] = word_classes(w, lex)
-        classes.append(c)
-    lows = [w.lower() for w in words]
-    shapes = [shape(w) for w in words]
+        entry = cache.get(w)
+        if entry is None:
+            entry = cache[w] = _word_entry(w, lex)
+        entries.append(entry)
     gaz = _gazetteer(words, lex)
     starts = _sentence_initial(words)
-    inquote = _in_quotes(words) if OPTS["quote"] else None
+    n = len(words)
     feats = []
     for i, w in enumerate(words):
-        low = lows[i]
-        f = [
-            "b",
-            "w=" + low if OPTS["capid"] or not w[:1].isupper() else "w=<CAP>",
-            "sh=" + shapes[i],
-            "s2=" + low[-2:],
-            "s3=" + low[-3:],
-            "s4=" + low[-4:],
-        ]
-        if OPTS["p3"]:
-            f.append("p3=" + low[:3])
-        if len(w) > 4:
-            f.append("s5=" + low[-5:])
-        if starts[i]:
-            f.append("START")
-            f.append("START_sh=" + shapes[i])
-        if w[:1].isupper():
-            f.append("CAP")
-            if not starts[i]:
-                f.append("CAP_MID")
-        if w.isupper() and len(w) > 1:
-            f.append("ALLCAP")
-        if len(w) <= 2:
-            f.append("SHORT")
-        for c in classes[i]:
-            f.append("c=" + c)
-            if starts[i]:
-                f.append("c_start=" + c)
-        if w[:1].isupper():
-            known = set(classes[i])
-            common = bool(known & _COMMON)
-            named = bool(known & _NAMES)
-            if not common:
-                f.append("CAP_NOTCOMMON" + ("_START" if starts[i] else ""))
-                if not named:
-                    f.append("CAP_UNKNOWN" + ("_START" if starts[i] else ""))
-            elif named:
-                f.append("CAP_AMBIG" + ("_START" if starts[i] else ""))
-        if OPTS["foreign"] and any(ord(ch) > 0xFF for ch in w):
-            f.append("FOREIGN")
+        low, own, own_start, context = entries[i]
+        f = list(own_start if starts[i] else own)
         if gaz[i]:
             f.append("gaz=" + gaz[i])
         seen = lex.seen.get(w)
         if seen:
             f.append("seen=" + seen)
             f.extend("seen1=" + kind for kind in seen.split("|"))
-        elif OPTS["seen_more"]:
-            if w[-1:] == "s" and len(w) > 3 and w[:-1] in lex.seen:
-                f.append("seen_s=" + lex.seen[w[:-1]])
-            elif "-" in w and w.split("-")[0] in lex.seen:
-                f.append("seen_h1=" + lex.seen[w.split("-")[0]])
-        for d in (-2, -1, 1, 2):
+        for k, d in enumerate((-2, -1, 1, 2)):
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}w={lows[j]}")
-                f.append(f"{d}sh={shapes[j]}")
-                for c in classes[j]:
-                    f.append(f"{d}c={c}")
+                f.extend(entries[j][3][k])
             else:
-                f.append(f"{d}w=<pad>")
-        if OPTS["window3"]:
-            for d in (-3, 3):
-                j = i + d
-                if 0 <= j < n:
-                    f.extend(f"{d}c={c}" for c in classes[j] if "c=" + c in _CUES)
-        if OPTS["conj"]:
-            if i > 0:
-                f.append("-1w|sh=" + lows[i - 1] + "|" + shapes[i])
-            if i + 1 < n:
-                f.append("sh|+1w=" + shapes[i] + "|" + lows[i + 1])
-        if OPTS["quote"] and inquote[i]:
-            f.append("INQUOTE")
-        if OPTS["bigrams"]:
-            if i > 0:
-                f.append("-1w|w=" + lows[i - 1] + "|" + low)
-            if i + 1 < n:
-                f.append("w|+1w=" + low + "|" + lows[i + 1])
+                f.append(_PAD[k])
+        if i > 0:
+            f.append("-1w|w=" + entries[i - 1][0] + "|" + low)
+        if i + 1 < n:
+            f.append("w|+1w=" + low + "|" + entries[i + 1][0])
         feats.append(f)
     return feats
 
 
-_OPEN_QUOTES = frozenset('„“«»"')
+_PAD = ("-2w=<pad>", "-1w=<pad>", "1w=<pad>", "2w=<pad>")
 
 
-def _in_quotes(words: list[str]) -> list[bool]:
-    """True for words between an opening and a closing quotation mark (at most 8 words apart)."""
-    out = [False] * len(words)
-    opened = None
-    for i, w in enumerate(words):
-        if w in _OPEN_QUOTES:
-            if opened is not None and 0 < i - opened <= 9:
-                for k in range(opened + 1, i):
-                    out[k] = True
-                opened = None
-            else:
-                opened = i
-    return out
+def _word_entry(w: str, lex: Lexicon) -> tuple:
+    """What a word contributes wherever it stands: (lower case, own features, own features at
+    a sentence start, features it gives its neighbours at offsets -2, -1, +1, +2)."""
+    classes = word_classes(w, lex)
+    low = w.lower()
+    shape_ = shape(w)
+    context = tuple([f"{d}w={low}", f"{d}sh={shape_}"] + [f"{d}c={c}" for c in classes]
+                    for d in (-2, -1, 1, 2))
+    return (low, _word_features(w, low, shape_, classes, False),
+            _word_features(w, low, shape_, classes, True), context)
+
+
+def _word_features(w: str, low: str, shape_: str, classes: list[str], start: bool) -> list[str]:
+    """Features of the word itself: identity, shape, affixes, lexicon classes, position."""
+    f = ["b", "w=" + low, "sh=" + shape_, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+         "p3=" + low[:3]]
+    if len(w) > 4:
+        f.append("s5=" + low[-5:])
+    if start:
+        f.append("START")
+        f.append("START_sh=" + shape_)
+    if w.isupper() and len(w) > 1:
+        f.append("ALLCAP")
+    if len(w) <= 2:
+        f.append("SHORT")
+    for c in classes:
+        f.append("c=" + c)
+        if start:
+            f.append("c_start=" + c)
+    if w[:1].isupper():
+        f.append("CAP")
+        if not start:
+            f.append("CAP_MID")
+        # the main evidence for a name: capitalized, yet no known common word
+        known = set(classes)
+        end = "_START" if start else ""
+        if not known & _COMMON:
+            f.append("CAP_NOTCOMMON" + end)
+            if not known & _NAMES:
+                f.append("CAP_UNKNOWN" + end)
+        elif known & _NAMES:
+            f.append("CAP_AMBIG" + end)
+    return f
 
 
 def _sentence_initial(words: list[str]) -> list[bool]:
