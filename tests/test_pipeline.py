@@ -67,3 +67,23 @@ def test_bad_corrections_name_the_line():
         assert str(err) == "a.md:3: expected 'earliest' and 'latest' as YYYY-MM-DD dates in 'facts: events'"
     else:
         raise AssertionError("expected an ArticleError")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+GERMANISH = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789 .,;:!?-–„“‚‘»«\"'()\n$€%&/")),
+                    max_size=400)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=GERMANISH, day=st.one_of(st.none(), st.dates().map(lambda d: PubDate(d.year, d.month, d.day)),
+                                     st.integers(1900, 2100).map(lambda y: PubDate(y, 2))))
+def test_extraction_never_raises_and_offsets_point_into_the_text(text, day):
+    from site_plugins.extract.pipeline import extract_text
+
+    facts = extract_text(text, day)
+    for item in (*facts.entities, *facts.figures, *facts.events):
+        assert text[item.start:item.end] == item.text
+    for quote in facts.quotes:
+        assert quote.text in text[quote.start:quote.end]
