@@ -153,3 +153,13 @@ def test_align_imports_a_human_translation(workspace, tmp_path):
     catalog = read_catalog((workspace / "content/translations/en/kalmberg.po").read_bytes(), "kalmberg.po")
     assert lookup(catalog, "Die Werft liegt in Norwegen.").english == "The shipyard is in Norway."
     assert lookup(catalog, "Neue Schiffe").english == "New ships"
+
+
+def test_entities_suggest_lists_names_missing_from_the_registry(workspace):
+    (workspace / "content/entities.yml").write_text("- name: Norwegen\n  type: LOC\n  en: Norway\n", encoding="utf-8")
+    article = workspace / "content/articles/kalmberg.txt"
+    article.write_text(ARTICLE + "\nDer Vorstandschef Henrik Solbakken sagte, Norwegen sei ideal.\n", encoding="utf-8")
+    code, out, _ = run(workspace, "entities", "--suggest")
+    assert code == 0
+    assert '- name: "Henrik Solbakken"\n  type: PER\n  # 1 mention(s) in kalmberg' in out
+    assert '"Norwegen"' not in out
