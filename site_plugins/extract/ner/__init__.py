@@ -1,11 +1,11 @@
 """German named-entity recognizer: people, organizations, places (and other names).
 
     >>> find_names("Die Halvorsen Logistik AG aus Pirmasens hat Jördis Quandtmeyer ernannt.")
-    [(4, 25, 'ORG'), (30, 39, 'LOC'), (44, 61, 'PER')]
+    [(4, 25, 'ORG'), (30, 39, 'LOC'), (44, 62, 'PER')]
 
 A linear-chain CRF (python-crfsuite) over the tokens of each sentence, trained on GermEval 2014
 by `training/train_ner.py`, with lexicon features (see `features.py`). Everything it needs ships
-in `data/`; nothing is downloaded. The model loads on first use (about 0.3 s) and is shared.
+in `data/`; nothing is downloaded. The model loads on first use (about 0.15 s) and is shared.
 
 Offsets are character offsets into the given text; types are PER, ORG, LOC and OTH (other
 names: works, events, products), which the caller maps as it needs. Hyphenated compounds are
@@ -28,7 +28,7 @@ TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 CACHE_SIZE = 200_000
 
 _lock = threading.Lock()
-_recognizer: "_Recognizer | None" = None
+_recognizer: _Recognizer | None = None
 
 
 class _Recognizer:
@@ -44,7 +44,8 @@ class _Recognizer:
         self.cache: dict = {}  # word -> its features, shared by the documents (bounded)
 
     def tag(self, text: str) -> list[tuple[list[tuple[int, int]], list[str], list[float]]]:
-        """Per sentence: token spans, BIO labels and the labels' marginal probabilities."""
+        """Per sentence: token spans, BIO labels and the marginal probabilities of the labels
+        of names (1.0 for "O")."""
         out = []
         cache = self.cache
         if len(cache) > CACHE_SIZE:
@@ -53,7 +54,8 @@ class _Recognizer:
             words = [text[a:b] for a, b in sentence]
             xseq = features.sentence_features(words, self.lexicon, cache)
             labels = self.tagger.tag(xseq)
-            probs = [self.tagger.marginal(label, i) for i, label in enumerate(labels)]
+            marginal = self.tagger.marginal
+            probs = [1.0 if label == "O" else marginal(label, i) for i, label in enumerate(labels)]
             out.append((sentence, labels, probs))
         return out
 
@@ -96,10 +98,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     mentions: list[list] = []  # [sentence index, first token, end token, type, confidence]
     words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
     for k, (sentence, labels, probs) in enumerate(tagged):
-        for first, end, kind in _decode(labels):
-            if kind in TYPES:
-                for a, b in _split_coordination(words[k], first, end):
-                    mentions.append([k, a, b, kind, min(probs[a:b])])
+        for first, end, kind in name_spans(words[k], labels):
+            mentions.append([k, first, end, kind, min(probs[first:end])])
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
@@ -108,6 +108,22 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 
 def _has_letter(text: str, start: int, end: int) -> bool:
     return any(ch.isalpha() for ch in text[start:end])
+
+
+def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, type) of the names in one tagged sentence: BIO runs of
+    PER/ORG/LOC/OTH without punctuation at their ends, coordinations split."""
+    spans = []
+    for first, end, kind in _decode(labels):
+        if kind not in TYPES:
+            continue
+        while first < end and not any(ch.isalnum() for ch in words[first]):
+            first += 1
+        while end > first and not any(ch.isalnum() for ch in words[end - 1]):
+            end -= 1
+        if first < end:
+            spans.extend((a, b, kind) for a, b in _split_coordination(words, first, end))
+    return spans
 
 
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
@@ -129,13 +145,15 @@ def _split_coordination(words: list[str], first: int, end: int) -> list[tuple[in
     return parts
 
 
-CONFIDENT = 0.8   # a mention this sure of its type sets the type of the name in the document
-UNSURE = 0.5      # a mention less sure than this takes the document's type of its name
+CONFIDENT = 0.8   # a mention this sure of its type is looked for in the rest of the document
 
 
 def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) -> None:
-    """Second pass over a document (in place): tag untagged repetitions of confidently tagged
-    names (and a confident person's surname, and genitives), harmonize unsure types."""
+    """Second pass over a document (in place): one type per name, by the confidence-weighted
+    vote of its mentions (a genitive "Deepseeks" votes with "Deepseek"); then untagged
+    repetitions of confidently tagged names (also genitives, and a person's surname alone)
+    become mentions too."""
+    _vote_types(words, mentions)
     known: dict[tuple[str, ...], tuple[str, float]] = {}
 
     def learn(key: tuple[str, ...], kind: str, conf: float) -> None:
@@ -156,11 +174,6 @@ def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) 
     if not known:
         return
     longest = max(len(key) for key in known)
-    for mention in mentions:
-        k, first, end, kind, conf = mention
-        entry = known.get(tuple(words[k][first:end]))
-        if entry and entry[0] != kind and conf < UNSURE:
-            mention[3] = entry[0]
     covered = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
     for k, sentence in enumerate(words):
         i = 0
@@ -177,3 +190,25 @@ def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) 
                 i += match
             else:
                 i += 1
+
+
+def _vote_types(words: list[list[str]], mentions: list[list]) -> None:
+    """Give all mentions of a name (genitive -s folded) the type with the highest summed
+    confidence among them."""
+    keys = [tuple(words[k][first:end]) for k, first, end, _, _ in mentions]
+    surfaces = set(keys)
+
+    def base(key: tuple[str, ...]) -> tuple[str, ...]:
+        last = key[-1]
+        if len(last) > 3 and last[-1] == "s" and key[:-1] + (last[:-1],) in surfaces:
+            return key[:-1] + (last[:-1],)
+        return key
+
+    votes: dict[tuple[str, ...], dict[str, float]] = {}
+    for key, (_, _, _, kind, conf) in zip(keys, mentions):
+        tally = votes.setdefault(base(key), {})
+        tally[kind] = tally.get(kind, 0.0) + conf
+    for key, mention in zip(keys, mentions):
+        tally = votes[base(key)]
+        if len(tally) > 1:
+            mention[3] = max(sorted(tally), key=tally.get)

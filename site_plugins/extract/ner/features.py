@@ -1,12 +1,20 @@
 """Token features for the German name recognizer (a linear-chain CRF).
 
 The evidence that a capitalized German word is a name and not a common noun comes from
-word shape and affixes, the neighbouring words, and lexicons shipped in `data/`:
+word shape and affixes, the neighbouring words, and lexicons shipped in `data/` (derived by
+`training/train_ner.py --rebuild-lexicons`; sources and their licences):
 
-- `nouns.txt.gz`: lower-cased inflected forms of ~100,000 common nouns (Wiktionary, via the
-  `german-nouns` package); a word whose head ("...chefin") is a known noun is a compound noun.
-- `names.tsv.gz`: first names, surnames, places (Wiktionary toponyms, CLDR territory and
-  city names in German and English) and other proper names, each with a kind.
+- `nouns.txt.gz`: lower-cased inflected forms of ~100,000 common nouns (German Wiktionary via
+  the `german-nouns` package, CC BY-SA 4.0); a word whose head ("...chefin") is a known noun
+  is a compound noun.
+- `names.tsv.gz` (kind<TAB>name): first names (Wiktionary; Jörg Michael's name dictionary as
+  shipped in `gender-guesser`, GNU FDL 1.2; Faker, MIT), surnames (Wiktionary; Faker), places
+  (Wiktionary toponyms; CLDR territory and exemplar-city names in German and English via babel,
+  Unicode licence), proper names and abbreviations (Wiktionary), well-known organizations
+  (our own list), and HanTa's coarse part of speech for the 23,000 words of its German model
+  lexicon (HanTa, LGPL-3.0): "htNE" marks words its newspaper corpus knew as proper nouns.
+- `ner-seen.tsv.gz`: words that were (part of) a name in the GermEval 2014 training
+  sentences (CC BY 4.0), with their types; written with the model.
 - cue words below: organization suffixes ("AG", "GmbH"), words that announce an organization
   ("der Konzern X") or a person (titles, roles, speech verbs).
 """
@@ -17,15 +25,21 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
 
-ORG_SUFFIXES = frozenset(
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a word list written as a block of text."""
+    return text.split()
+
+
+ORG_SUFFIXES = frozenset(_words(
     """
     ag gmbh se kg kgaa ohg gbr ug e.v. ev e.g. eg mbh co. co inc. inc ltd. ltd llc plc corp. corp
     corporation company limited group gruppe holding holdings s.a. sa s.p.a. spa nv n.v. bv b.v.
     ab asa oyj a/s ug gmbh&co. partner partners verlag bank stiftung institut verband verein
     universität university college ministerium
-    """.split()
-)
-ORG_CUES = frozenset(
+    """
+))
+ORG_CUES = frozenset(_words(
     """
     unternehmen konzern konzerns firma firmen hersteller herstellers startup start-up start-ups
     startups autobauer chiphersteller chipkonzern softwarekonzern technologiekonzern
@@ -35,9 +49,9 @@ ORG_CUES = frozenset(
     anbieter konkurrent konkurrenten rivale rivalen entwickler dienst plattform marke
     labor labors ki-firma ki-unternehmen ki-labor ki-startup ki-entwickler investor
     mannschaft team teams uni universität hochschule organisation institut stiftung
-    """.split()
-)
-PER_CUES = frozenset(
+    """
+))
+PER_CUES = frozenset(_words(
     """
     herr herrn frau dr. dr prof. prof sir lord graf gräfin papst könig königin kaiser kaiserin
     prinz prinzessin fürst bischof pfarrer kardinal präsident präsidentin kanzler kanzlerin
@@ -51,27 +65,27 @@ PER_CUES = frozenset(
     kollege kollegin analyst analystin experte expertin professor professorin forscher
     forscherin mr. mrs. ms. st. hl. sohn tochter vater mutter bruder schwester ehefrau ehemann
     witwe kommissar kommissarin richter richterin anwalt anwältin
-    """.split()
-)
-SPEECH_VERBS = frozenset(
+    """
+))
+SPEECH_VERBS = frozenset(_words(
     """
     sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
     kündigte kündigt teilte teilt sprach spricht warnte warnt forderte fordert kritisierte
     räumte so zufolge laut betont behauptete bestätigte bestätigt
-    """.split()
-)
+    """
+))
 # heads of compounds that name institutions ("Bundesärztekammer", "Umweltbundesamt")
-ORG_HEADS = frozenset(
+ORG_HEADS = frozenset(_words(
     """
     amt ämter bank kammer dienst verband verbands verein vereins partei ministerium gericht
     gerichtshof institut instituts zentrum zentrums konzern konzerns werke verlag verlags zeitung
     gesellschaft agentur behörde stiftung kommission rat rats bund bundes gewerkschaft akademie
     universität hochschule klinikum rundfunk sender fernsehen polizei armee versicherung
     kasse kassen börse fonds anstalt bahn post holding gruppe club klub team liga
-    """.split()
-)
+    """
+))
 INSTITUTION_PREFIXES = ("bundes", "landes", "staats", "reichs", "europa", "welt", "deutsch", "stadt")
-LOC_PREPS = frozenset("in im aus nach bei von vom nahe nördlich südlich östlich westlich".split())
+LOC_PREPS = frozenset(_words("in im aus nach bei von vom nahe nördlich südlich östlich westlich"))
 
 _NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr", "org")
 _HANTA_KINDS = ("htNE", "htNN", "htADJ", "htV", "htFUNC", "htFM", "htCARD", "htTRUNC", "htXY")
@@ -238,7 +252,7 @@ def sentence_features(words: list[str], lex: Lexicon, cache: dict | None = None)
     n = len(words)
     feats = []
     for i, w in enumerate(words):
-        low, own, own_start, context = entries[i]
+        low, own, own_start, _ = entries[i]
         f = list(own_start if starts[i] else own)
         if gaz[i]:
             f.append("gaz=" + gaz[i])

@@ -16,14 +16,14 @@ Span = tuple[int, int]
 
 # Abbreviations that keep their period. Lower-cased lookup without the period.
 ABBREVIATIONS = frozenset(
-    """
+    str.split("""
     dr prof dipl ing med jur phil rer nat hr fr frl st sr jr mr mrs ms mme mlle
     inc ltd co corp bros kg ag gmbh e.v nr no bzw ca usw etc evtl ggf vgl inkl exkl zzgl
     abs art bd bsp d.h z.b u.a o.ä u.ä s.o s.u v.a z.t i.d.r u.s.a u.s u.k a.m p.m
     jan feb febr mär apr jun jul aug sep sept okt nov dez mo di mi do fr sa so
     str tel mio mrd tsd bzgl gen geb gest verh ehem max min engl franz lat griech
     hl sog u.v.m mind ff f vs dt ital span russ amerik jh jhd chr n.chr v.chr
-    """.split()
+    """)
 )
 
 _TOKEN = re.compile(
@@ -39,6 +39,12 @@ _TOKEN = re.compile(
 )
 
 _SENT_END = frozenset(".!?")
+_ROMAN = re.compile(r"[IVX]{2,5}")  # "Wilhelm II." (an ordinal, when a lower-case word follows)
+
+
+def _lower_follows(text: str, position: int) -> bool:
+    rest = text[position:position + 40].lstrip()
+    return rest[:1].islower()
 _OPENERS = frozenset('"„“«»‚‘\'(')
 
 
@@ -52,7 +58,8 @@ def tokenize(text: str) -> list[Span]:
         # "Dr." / "H." / "Inc." keep their period when it follows directly.
         if end < len(text) and text[end] == "." and token[-1] != ".":
             low = token.lower()
-            if low in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
+            if low in ABBREVIATIONS or (len(token) == 1 and token.isupper()) or (
+                    _ROMAN.fullmatch(token) and _lower_follows(text, end + 1)):
                 end += 1
         append((start, end))
     # Abbreviation merging may overlap the next "." token: drop swallowed tokens.
