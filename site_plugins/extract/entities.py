@@ -26,7 +26,9 @@ NOT_PRODUCTS = re.compile(r"^(?:\d+|Q[1-4]|H[12]|KW\d+|G\d+)$")
 def territory_names() -> dict[str, str]:
     """German CLDR territory name -> English one (Italien -> Italy)."""
     german, english = Locale("de").territories, Locale("en").territories
-    return {name: english[code] for code, name in german.items() if code in english and not code.isdigit()}
+    # numeric codes are world regions; of those, news names only Europe (150) as a place
+    return {name: english[code] for code, name in german.items()
+            if code in english and (not code.isdigit() or code == "150")}
 
 
 def find_entities(text: str, registry: Registry) -> list[Entity]:
