@@ -131,3 +131,11 @@ def test_weekdays_and_months_are_translated_not_kept():
     assert check_pair(de, "On Monday, Nvidia lost almost 17 percent in January.") == []
     assert check_pair(de, "On Tuesday, Nvidia lost almost 17 percent in January.") == [
         Problem("name", "'Montag' (English: 'Monday') is missing in English")]
+
+
+def test_a_registry_name_adds_an_english_form_and_keeps_the_built_in_ones():
+    names = [("USA", "United States")]
+    assert check_pair("Die App führt in den USA.", "The app leads in the US.", names=names) == []
+    assert check_pair("Die App führt in den USA.", "The app leads in the United States.", names=names) == []
+    assert check_pair("Die App führt in den USA.", "The app leads in Canada.", names=names) == [
+        Problem("name", "'USA' (English: 'United States') is missing in English")]

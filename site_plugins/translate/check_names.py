@@ -97,7 +97,12 @@ def name_problems(de: str, en: str, names: Iterable[tuple[str, str]] = ()) -> li
     en_lower = en.lower()
     covered: set[int] = set()
     missing: list[str] = []
-    pairs = [(d, (e,)) for d, e in names if d and e] + list(_default_phrases())
+    # the registry's English name is one more accepted form, next to the built-in ones
+    forms: dict[str, tuple[str, ...]] = dict(_default_phrases())
+    for de_name, en_name in names:
+        if de_name and en_name:
+            forms[de_name] = (en_name, *forms.get(de_name, ()))
+    pairs = sorted(forms.items(), key=lambda item: -len(item[0]))
     for de_name, en_forms in pairs:
         for m in _phrase_regex(de_name).finditer(de):
             if any(i in covered for i in range(m.start(), m.end())):
