@@ -163,3 +163,17 @@ def test_entities_suggest_lists_names_missing_from_the_registry(workspace):
     assert code == 0
     assert '- name: "Henrik Solbakken"\n  type: PER\n  # 1 mention(s) in kalmberg' in out
     assert '"Norwegen"' not in out
+
+
+def test_import_writes_a_markdown_article_and_refuses_to_overwrite(workspace):
+    page = Path(__file__).parent / "data" / "html" / "jsonld_newsarticle.html"
+    code, out, err = run(workspace, "import", str(page))
+    assert code == 0, err
+    written = sorted(p.name for p in (workspace / "content/articles").glob("*.md"))
+    assert len(written) == 1
+    text = (workspace / "content/articles" / written[0]).read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "\ntitle: " in text
+    code, _, err = run(workspace, "import", str(page))
+    assert code == 1 and written[0] in err
+    code, _, err = run(workspace, "import", str(page), "--force")
+    assert code == 0

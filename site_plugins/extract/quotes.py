@@ -52,65 +52,11 @@ _TOKEN_RE = re.compile(r"(?:Dr|Prof)\.|[^\W\d_][\w\-’']*|\d[\w\-]*|[^\w\s]")
 _OPEN_AFTER = set(" \t\n([{/–—-:\u00a0") | set(PAIRS)
 _QUOTE_TOKEN = "\u0000Q"  # stands for a masked quote inside a token list
 
-_ABBREVIATIONS = {"dr", "prof", "z", "b", "u", "a", "bzw", "ca", "etc", "vgl", "nr", "st", "usw",
-                  "mio", "mrd", "sog", "inkl", "evtl", "ggf", "bzgl", "d", "h", "o", "s", "jh"}
-_SUBJECT_DETS = {"der", "die", "das", "ein", "eine", "einer", "sein", "seine", "ihr", "ihre",
-                 "dessen", "deren", "unser", "unsere", "kein", "keine"}
-_ANY_DETS = _SUBJECT_DETS | {"dem", "den", "des", "einem", "einen", "eines", "seinem", "ihrem"}
-_PRONOUNS = {"er", "sie", "es", "man"}
-_NAME_PARTICLES = {"von", "van", "de", "zu", "del", "da", "ten", "bin"}
-_SUBORDINATORS = {"wie", "als", "während", "nachdem", "weil", "da", "so"}
-_FUNCTION_WORDS = set("""
-dazu daher damit dann doch auch am im zudem außerdem später heute gestern morgen jetzt nun dort
-hier dies diese dieser dieses es so wie als aber und oder denn man bereits schon noch zuvor danach
-anschließend zugleich gleichzeitig trotzdem deshalb deswegen allerdings laut nach vor bei mit von
-zu zum zur für gegenüber in auf an über unter ins vom beim während wenn weil dass ob sicherlich
-intern immerhin jedoch zwar insgesamt vielmehr ebenso mehr wer was warum wo wann ich du wir ihr
-sie er sich uns mir mich dir dich ja nein nicht kein keine alle viele einige manche beide
-bislang bisher inzwischen mittlerweile seit seitdem sonst statt trotz wegen ohne gegen durch um
-aus bis neben zwischen hinter dagegen darauf darüber davon dabei dafür denen dem den des
-montag dienstag mittwoch donnerstag freitag samstag sonntag mehrere andere anderen
-""".split())
-
-_REGULAR_VERB_STEMS = """sag erklär beton mein ergänz warn kritisier forder erläuter bekräftig
-versicher kommentier argumentier antwort frag bestätig erzähl bericht beklag resümier mahn räum
-füg stell teil führ äußer zitier schilder präzisier wiederhol beteuer prognostizier appellier
-konter bilanzier begründ behaupt""".split()
-_IRREGULAR_VERBS = """schreibt schrieb schrieben unterstreicht unterstrich ruft rief verspricht
-versprach gibt gab findet fand heißt hieß entgegnet entgegnete widerspricht widersprach
-beschreibt beschrieb riefen gaben fanden mitteilt mitteilte mitteilten ausführte einräumte
-hinzufügte klarstellte zugab zugibt""".split()
-# "nannte den Plan „gescheitert und teuer“" attributes, "nennt ihr Album „Tage wie diese“" names
-_NAMING_VERBS = {"nennt", "nannte", "nannten", "bezeichnet", "bezeichnete", "bezeichneten"}
-_PARTICIPLES = {"gesagt", "erklärt", "betont", "gemeint", "ergänzt", "gewarnt", "kritisiert",
-                "gefordert", "geschrieben", "versichert", "bestätigt", "erzählt", "berichtet"}
-
-
-def _verb_forms(stem: str) -> set[str]:
-    link = "e" if stem[-1] in "td" else ""
-    return {stem + link + "t", stem + link + "te", stem + link + "ten", stem + "en"}
-
-
-SPEECH_VERBS = {form for stem in _REGULAR_VERB_STEMS for form in _verb_forms(stem)}
-SPEECH_VERBS |= set(_IRREGULAR_VERBS)
-# Too common to mark a clause as reported speech unless next to a quote or with their particle.
-_PARTICLE_VERBS = {form: particle for stem, particle in (
-    ("teil", "mit"), ("stell", "klar"), ("führ", "aus"), ("räum", "ein"), ("füg", "hinzu"))
-    for form in _verb_forms(stem)} | {"gibt": "zu", "gab": "zu"}
-_WEAK_VERBS = set(_PARTICLE_VERBS) | {"findet", "fand", "heißt", "hieß", "ruft", "rief"}
-_STRICT_VERBS = SPEECH_VERBS - _WEAK_VERBS
-_COLON_VERBS = SPEECH_VERBS | {"lässt", "ließ"}
-_SENTENCE_TRIGGERS = _STRICT_VERBS | set(_PARTICLE_VERBS) | _NAMING_VERBS | {"laut", "angaben",
-                                                                             "zufolge"}
-
-_ROLE_STEMS = """mitarbeiter experte expert forscher sprecher chef minister kanzler präsident
-leiter direktor analyst gründer professor berater manager entwickler ökonom politiker
-abgeordnete abgeordnet vorsitzende vorsitzend autor journalist anwalt anwält richter investor
-ingenieur wissenschaftler unternehmer beamte beamt sekretär bürgermeister vorstand aktivist
-arzt ärzt kritiker trainer insider beobachter mediziner vertreter koordinator kommissar senator
-gouverneur botschafter lehrer sprecher ermittler staatsanwalt gewerkschafter funktionär
-bürger nutzer kunde kund angestellte angestellt chefin mitglied stratege strateg kollege kolleg
-historiker soziologe soziolog psychologe psycholog jurist ökonomin vizekanzler premier""".split()
+from .quote_words import (
+    ABBREVIATIONS, SUBJECT_DETS, ANY_DETS, PRONOUNS, NAME_PARTICLES, SUBORDINATORS, FUNCTION_WORDS,
+    NAMING_VERBS, PARTICIPLES, SPEECH_VERBS, PARTICLE_VERBS, STRICT_VERBS, COLON_VERBS,
+    SENTENCE_TRIGGERS, ROLE_STEMS,
+)
 
 
 class _Token(NamedTuple):  # a tuple: tokens are made by the million on dense input
@@ -219,7 +165,7 @@ def _sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
             continue
         word = re.search(r"(\w+)\W*$", text[max(0, begin - 12):begin])
         ordinal = word and word.group(1).isdigit() and len(word.group(1)) <= 2  # "3. März"
-        if ordinal or word and word.group(1).lower() in _ABBREVIATIONS:
+        if ordinal or word and word.group(1).lower() in ABBREVIATIONS:
             continue
         starts.add(after)
     return sorted(starts)
@@ -319,7 +265,7 @@ def _after_quote(tokens: list[_Token]) -> _Phrase | None:
         return _noun_phrase(tokens, i + 1)
     if word in ("lässt", "ließ") and _lets_quote(tokens, i):
         return _noun_phrase(tokens, i + 2)
-    if word in ("hat", "hatte") and any(t.text in _PARTICIPLES for t in tokens[i + 2:i + 12]):
+    if word in ("hat", "hatte") and any(t.text in PARTICIPLES for t in tokens[i + 2:i + 12]):
         return _noun_phrase(tokens, _skip_adverbs(tokens, i + 1))  # ", hat X gesagt"
     if word in SPEECH_VERBS or _looks_finite(word):  # ", beteuerte X": the position says it
         return _named_apposition(tokens, _noun_phrase(tokens, _skip_adverbs(tokens, i + 1)))
@@ -339,7 +285,7 @@ def _named_apposition(tokens: list[_Token], phrase: _Phrase | None) -> _Phrase |
 
 def _looks_finite(word: str) -> bool:
     return (len(word) > 3 and word.isalpha() and word.islower() and word.endswith(("t", "te"))
-            and word not in _FUNCTION_WORDS)
+            and word not in FUNCTION_WORDS)
 
 
 def _lets_quote(tokens: list[_Token], verb: int) -> bool:
@@ -359,7 +305,7 @@ def _before_colon(tokens: list[_Token]) -> _Phrase | None:
         return None
     begin = _clause_begin(tokens, len(tokens) - 1)
     clause = tokens[begin:-1]
-    verb = next((i for i, t in enumerate(clause) if t.text.lower() in _COLON_VERBS), None)
+    verb = next((i for i, t in enumerate(clause) if t.text.lower() in COLON_VERBS), None)
     phrase = _shift(_clause_speaker(clause, verb), begin) if verb is not None else None
     if phrase is None and begin + 1 < len(tokens) and tokens[begin].text.lower() in SPEECH_VERBS:
         phrase = _apposition(tokens, begin)  # "Die Sprecherin, Hedda Lomberg, sagte:"
@@ -367,7 +313,7 @@ def _before_colon(tokens: list[_Token]) -> _Phrase | None:
         subject = _noun_phrase(tokens, _skip_adverbs(tokens, begin))
         verb = tokens[subject.last + 1].text if subject and subject.last + 2 < len(tokens) else ""
         if (subject is not None and _is_person(tokens, subject) and not subject.pronoun
-                and verb.islower() and verb not in _FUNCTION_WORDS):
+                and verb.islower() and verb not in FUNCTION_WORDS):
             phrase = subject
     return phrase
 
@@ -391,21 +337,21 @@ def _in_sentence(tokens: list[_Token], naming: bool = False) -> _Phrase | None:
     """laut X … „…“ / X erklärte dem Magazin, dass … „…“ (first speech verb of the sentence).
     naming: the quote starts lowercase, so "X nannte es „…“" attributes rather than names."""
     lows = [t.text.lower() for t in tokens]
-    if _SENTENCE_TRIGGERS.isdisjoint(lows):
+    if SENTENCE_TRIGGERS.isdisjoint(lows):
         return None  # the common case, and fast on dense quotes
     for i, low in enumerate(lows[:-1]):
         after_von = low == "angaben" and lows[i + 1] == "von"  # nach Angaben von X
         if low == "laut" or after_von:
-            phrase = _noun_phrase(tokens, i + 1 + after_von, _ANY_DETS)
+            phrase = _noun_phrase(tokens, i + 1 + after_von, ANY_DETS)
             if phrase is not None:
                 return phrase
         if lows[i + 1] == "zufolge":  # "X zufolge"
-            phrase = _noun_phrase(tokens[:i + 1], _clause_begin(tokens, i), _ANY_DETS)
+            phrase = _noun_phrase(tokens[:i + 1], _clause_begin(tokens, i), ANY_DETS)
             if phrase is not None and phrase.last == i:
                 return phrase
     for i, low in enumerate(lows):
-        if (low in _STRICT_VERBS or naming and low in _NAMING_VERBS
-                or low in _PARTICLE_VERBS and _has_particle(tokens, i)):
+        if (low in STRICT_VERBS or naming and low in NAMING_VERBS
+                or low in PARTICLE_VERBS and _has_particle(tokens, i)):
             begin = _clause_begin(tokens, i)
             phrase = _shift(_clause_speaker(tokens[begin:], i - begin), begin)
             if phrase is not None:
@@ -415,7 +361,7 @@ def _in_sentence(tokens: list[_Token], naming: bool = False) -> _Phrase | None:
 
 def _has_particle(tokens: list[_Token], verb: int) -> bool:
     """A weak verb with its particle is a speech verb: "teilte mit", "stellte klar"."""
-    particle = _PARTICLE_VERBS.get(tokens[verb].text.lower())
+    particle = PARTICLE_VERBS.get(tokens[verb].text.lower())
     return particle is not None and any(t.text == particle for t in tokens[verb + 1:verb + 8])
 
 
@@ -435,7 +381,7 @@ def _clause_speaker(clause: list[_Token], verb: int) -> _Phrase | None:
     subject = _noun_phrase(clause, _skip_adverbs(clause, 0))  # "Auch X äußerte sich:"
     if subject is not None and subject.last == verb - 1:
         return subject
-    if verb > 0 and clause[0].text.lower() in _SUBORDINATORS:
+    if verb > 0 and clause[0].text.lower() in SUBORDINATORS:
         return _noun_phrase(clause, 1)
     return _noun_phrase(clause, _skip_adverbs(clause, verb + 1))
 
@@ -474,26 +420,26 @@ def _speaker_text(doc: _Doc, tokens: list[_Token], phrase: _Phrase, k: int,
 def _is_capitalised(word: str) -> bool:
     """A noun or name: capitalised, not a function word; "54-Jährige" counts."""
     head = word.rsplit("-", 1)[-1] if word[:1].isdigit() else word
-    return head[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+    return head[:1].isupper() and word.lower() not in FUNCTION_WORDS
 
 
 def _is_adjective(word: str) -> bool:
     return ((word[:1].islower() or word[:1].isdigit()) and not _is_capitalised(word)
-            and word.lower() not in _FUNCTION_WORDS and word.endswith(("e", "en", "er", "es", "em")))
+            and word.lower() not in FUNCTION_WORDS and word.endswith(("e", "en", "er", "es", "em")))
 
 
 def _is_role(word: str) -> bool:
     last = word.split("-")[-1].lower()
-    return any(last.endswith((stem, stem + "in", stem + "innen")) for stem in _ROLE_STEMS)
+    return any(last.endswith((stem, stem + "in", stem + "innen")) for stem in ROLE_STEMS)
 
 
-def _noun_phrase(tokens: list[_Token], i: int, dets: set[str] = _SUBJECT_DETS) -> _Phrase | None:
+def _noun_phrase(tokens: list[_Token], i: int, dets: set[str] = SUBJECT_DETS) -> _Phrase | None:
     """A subject noun phrase starting at token i: pronoun, or (article adjectives) nouns/names,
     with 'und' between nouns, name particles (von der) and a genitive (des Ministeriums)."""
     if i >= len(tokens):
         return None
     word = tokens[i].text
-    if word.lower() in _PRONOUNS:
+    if word.lower() in PRONOUNS:
         return _Phrase(i, i, False, pronoun=True)
     has_det = word.lower() in dets
     first, i = i, i + 1 if has_det else i
@@ -519,7 +465,7 @@ def _noun_run(tokens: list[_Token], i: int) -> int | None:
             last, i = i, i + 1
         elif last is not None and word == "und" and _is_capitalised(following):
             i += 1
-        elif (last is not None and word in _NAME_PARTICLES and not _is_role(tokens[last].text)
+        elif (last is not None and word in NAME_PARTICLES and not _is_role(tokens[last].text)
               and (_is_capitalised(following) or following in ("der", "den"))):
             i += 1 if _is_capitalised(following) else 2
         else:
