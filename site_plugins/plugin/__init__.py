@@ -45,6 +45,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if not self.config.enabled:
             return files
         self.result = self._build(config)
+        self.pages_by_uri = {page.src_uri: page for page in self.result.pages}
         for problem in self.result.problems:
             log.warning(str(problem))
         self._write_catalogs(self.result)
@@ -120,7 +121,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         return markdown
 
     def _page_for(self, page):
-        return next((p for p in self.result.pages if p.src_uri == page.file.src_uri), None)
+        return self.pages_by_uri.get(page.file.src_uri)
 
     @staticmethod
     def _other_lang(page) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 
 import yaml
 
 from ..article import Article
 from ..model import PubDate
+from ..segment import sentences as split_sentences
 from .dates import format_pubdate
 from .labels import label
 from .localize import Localized, Localizer, inline_html
@@ -80,15 +81,11 @@ def _lead_index(article: Article) -> int | None:
 
 def _lead(article: Article, sentences: list[list[str]], lead_index: int | None, tr: Localizer) -> str:
     if lead_index is None:
-        from ..segment import sentences as split
-
-        return " ".join(inline_html(tr(s, None)) for s in split(" ".join(article.lead.split())))
+        return " ".join(inline_html(tr(s, None)) for s in split_sentences(" ".join(article.lead.split())))
     return " ".join(inline_html(tr(s, None)) for s in sentences[lead_index])
 
 
 def _plain(html_text: str) -> str:
-    from html import unescape
-
     return unescape(re.sub(r"<[^>]+>", "", html_text))[:300]
 
 
