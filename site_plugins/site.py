@@ -3,24 +3,23 @@ catalogs and problems out. The MkDocs plugin and the CLI do the file I/O around 
 from __future__ import annotations
 
 from dataclasses import astuple, dataclass, field
+from datetime import datetime
 from typing import Callable
 
 from babel.messages.catalog import Catalog
-from datetime import datetime
 
 from .article import Article, ArticleError, parse_article
 from .extract.pipeline import ArticleFacts, article_facts
+from .registry import Registry
 from .render.factbox import render_fact_box
-from .render.localize import GermanLocalizer, Localizer, MemoryLocalizer, inline_html
-from .render.page import HomeEntry, PageView, render_article, render_home
-from .render.timeline import SiteEvent, render_site_timeline, render_timeline
 from .render.labels import label
-from .render.page import front_matter
+from .render.localize import GermanLocalizer, Localizer, MemoryLocalizer, inline_html
+from .render.page import HomeEntry, PageView, front_matter, render_article, render_home
+from .render.timeline import SiteEvent, render_site_timeline, render_timeline
 from .segment import segment_article, sentences
 from .slug import slugify
 from .translate.fill import missing_keys
 from .translate.memory import MemoryError_, SourceSegment, lookup, merge, read_catalog, write_catalog
-from .registry import Registry
 
 LANGS = ("de", "en")
 TIMELINE_SLUG = "timeline"
@@ -103,32 +102,18 @@ def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: 
     for article in result.articles:
         po_path = catalog_path(translations_dir, article.slug)
         facts = article_facts(article, registry)
-        catalog, writable = _catalog(catalogs.get(article.slug), po_path, result)
-        segments = source_segments(article, facts)
-        merged = merge(catalog, segments, now)
-        if fill is not None:
-            error = fill(merged, missing_keys(merged, ((s.text, s.context) for s in segments)))
-            if error:
-                result.problems.append(Problem(po_path, 0, f"{error}; the build uses what the memory has"))
-        if check is not None:
-            result.problems += _check_problems(segments, merged, check, po_path)
-        new_bytes = write_catalog(merged)
-        if writable and new_bytes != catalogs.get(article.slug):
-            result.catalogs[article.slug] = new_bytes
+        memory = _memory(article, facts, catalogs.get(article.slug), po_path, now, fill, check, result)
         for lang in LANGS:
-            tr = GermanLocalizer() if lang == "de" else MemoryLocalizer(
-                lambda text, context, c=merged: astuple(lookup(c, text, context)))
-            page = _article_page(article, facts, tr, site_url)
-            result.pages.append(page)
-            home[lang].append(HomeEntry(article.slug + "/", inline_html(tr(article.title)),
-                                        " ".join(inline_html(tr(s)) for s in sentences(" ".join(article.lead.split()))),
-                                        article.published))
+            tr = _localizer(lang, memory)
+            result.pages.append(_article_page(article, facts, tr, site_url))
+            lead = " ".join(inline_html(tr(s)) for s in sentences(" ".join(article.lead.split())))
+            home[lang].append(HomeEntry(article.slug + "/", inline_html(tr(article.title)), lead, article.published))
             events[lang] += [SiteEvent(e.earliest, e.latest, inline_html(tr(e.label or e.text, "timeline")),
                                        inline_html(tr(article.title)), f"../{article.slug}/",
                                        tuple(x["name"] for x in facts.entities))
                              for e in facts.events]
             if lang == "en":
-                result.problems += _translation_problems(article, po_path, tr, merged)
+                result.problems += _translation_problems(article, po_path, tr, memory)
     for lang in LANGS:
         other = "en" if lang == "de" else "de"
         prefix = "" if lang == "de" else "en/"
@@ -137,6 +122,31 @@ def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: 
         result.pages.append(Page(f"{prefix}{TIMELINE_SLUG}.md", url_for(TIMELINE_SLUG, lang), lang,
                                  url_for(TIMELINE_SLUG, other), _timeline_page(events[lang], lang)))
     return result
+
+
+def _memory(article: Article, facts: ArticleFacts, data: bytes | None, po_path: str, now: datetime,
+            fill, check, result: SiteResult) -> Catalog:
+    """The article's catalog merged with its current segments, gaps filled by an engine if one
+    is given, checked; its new bytes go to `result.catalogs` when they changed."""
+    catalog, writable = _catalog(data, po_path, result)
+    segments = source_segments(article, facts)
+    merged = merge(catalog, segments, now)
+    if fill is not None:
+        error = fill(merged, missing_keys(merged, ((s.text, s.context) for s in segments)))
+        if error:
+            result.problems.append(Problem(po_path, 0, f"{error}; the build uses what the memory has"))
+    if check is not None:
+        result.problems += _check_problems(segments, merged, check, po_path)
+    new_bytes = write_catalog(merged)
+    if writable and new_bytes != data:
+        result.catalogs[article.slug] = new_bytes
+    return merged
+
+
+def _localizer(lang: str, memory: Catalog) -> Localizer:
+    if lang == "de":
+        return GermanLocalizer()
+    return MemoryLocalizer(lambda text, context: astuple(lookup(memory, text, context)))
 
 
 def _catalog(data: bytes | None, path: str, result: SiteResult) -> tuple[object, bool]:
