@@ -65,6 +65,7 @@ class Figure:
     approximate: bool = False
     unit_assumed: bool = False  # bare "Dollar"/"$" read as USD
     label: str = ""  # what it measures, e.g. "Finanzierungsrunde"
+    qualifier: str | None = None  # about, almost, more than, less than, at least, up to
 
 
 @dataclass(frozen=True)

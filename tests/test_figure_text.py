@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,6 +52,8 @@ CASES = [  # figure, German, English
     (other("count", 320_000), "320.000", "320,000"),
     (other("count", 1.2e12), f"1,2{NB}Bio.", "1.2 trillion"),
     (other("count", 5e6, approximate=True), f"rund 5{NB}Mio.", "about 5 million"),
+    (replace(money(4e10, "USD"), approximate=True, qualifier="up to"), f"bis zu 40{NB}Mrd.{NB}US-Dollar", "up to $40 billion"),
+    (replace(other("percent", 4, "%"), approximate=True, qualifier="more than"), f"mehr als 4{NB}%", "more than 4%"),
     (other("count", 500_000), "500.000", "500,000"),
     (other("quantity", 5e6, "t"), f"5{NB}Mio.{NB}t", f"5 million{NB}t"),
     (other("quantity", 2.5, "GW"), f"2,5{NB}GW", f"2.5{NB}GW"),

@@ -16,10 +16,12 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_15f7b3696
 
 
 def fig(text: str, snippet: str, kind: str, value: float, unit: str | None, label: str = "",
-        approximate: bool = False, assumed: bool = False) -> Figure:
-    """The figure expected at the first occurrence of ``snippet`` in ``text``."""
+        approximate: bool = False, assumed: bool = False, qualifier: str | None = None) -> Figure:
+    """The figure expected at the first occurrence of ``snippet`` in ``text`` (an approximate
+    figure is "about" unless another qualifier is given)."""
     start = text.index(snippet)
-    return Figure(snippet, start, start + len(snippet), kind, value, unit, approximate, assumed, label)
+    qualifier = qualifier or ("about" if approximate else None)
+    return Figure(snippet, start, start + len(snippet), kind, value, unit, approximate, assumed, label, qualifier)
 
 
 def one(text: str, snippet: str, *args, **kwargs) -> tuple[str, list[Figure]]:
@@ -143,11 +145,14 @@ def test_figures(text, expected):
     assert find_figures(text) == expected
 
 
-@pytest.mark.parametrize("word", ["rund", "etwa", "mehr als", "knapp", "fast", "über", "circa",
-                                  "ca.", "gut", "ungefähr", "bis zu", "weniger als", "zirka"])
-def test_approximation_words(word):
+@pytest.mark.parametrize("word, qualifier", [
+    ("rund", "about"), ("etwa", "about"), ("mehr als", "more than"), ("knapp", "almost"),
+    ("fast", "almost"), ("über", "more than"), ("circa", "about"), ("ca.", "about"), ("gut", "more than"),
+    ("ungefähr", "about"), ("bis zu", "up to"), ("weniger als", "less than"), ("zirka", "about"),
+    ("mindestens", "at least"), ("höchstens", "up to")])
+def test_approximation_words(word, qualifier):
     text = f"Der Umsatz lag bei {word} 5 Millionen Euro."
-    expected = fig(text, "5 Millionen Euro", "money", 5e6, "EUR", "Umsatz", approximate=True)
+    expected = fig(text, "5 Millionen Euro", "money", 5e6, "EUR", "Umsatz", approximate=True, qualifier=qualifier)
     assert find_figures(text) == [expected]
 
 

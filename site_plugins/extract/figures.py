@@ -105,9 +105,14 @@ _CURRENCY_BEFORE_RE = re.compile(
     rf"{_SP}?\Z")
 _NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|-)(?P<word>[^\W\d_][\w-]*)")
 _APPROX_RE = re.compile(
-    r"(?<![\w.])(?i:rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|beinahe|nahezu|annähernd|gut|"
-    r"über|mehr als|weniger als|mindestens|höchstens|bis zu|um die|schätzungsweise|geschätzte?n?)"
+    r"(?<![\w.])(?P<word>(?i:rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|beinahe|nahezu|annähernd|gut|"
+    r"über|mehr als|weniger als|mindestens|höchstens|bis zu|um die|schätzungsweise|geschätzte?n?))"
     rf"{_SP}+\Z")
+# what the word says about the figure: a bound is not an estimate ("bis zu 40 Mrd." is no "rund")
+_QUALIFIERS = {"knapp": "almost", "fast": "almost", "beinahe": "almost", "nahezu": "almost",
+               "annähernd": "almost", "gut": "more than", "über": "more than", "mehr als": "more than",
+               "weniger als": "less than", "mindestens": "at least", "höchstens": "up to",
+               "bis zu": "up to"}
 _WORD_RE = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w-]*(?:[:*/_][Ii]nnen)?)")
 _RANGE_GAP_RE = re.compile(rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+und{_SP}+")
 _ZWISCHEN_RE = re.compile(rf"(?<!\w)(?i:zwischen){_SP}+\Z")
@@ -145,12 +150,14 @@ def find_figures(text: str) -> list[Figure]:
             reading = following._replace(start=span.start, end=span.end)
         if reading is None:
             continue
-        approximate = _APPROX_RE.search(text, max(0, reading.start - 20), reading.start) is not None
+        approx = _APPROX_RE.search(text, max(0, reading.start - 20), reading.start)
+        approximate = approx is not None
+        qualifier = _QUALIFIERS.get(" ".join(approx.group("word").lower().split()), "about") if approx else None
         if reading.kind == "count" and _YEAR_RE.fullmatch(span.text) and not approximate:
             continue
         label = reading.noun or _label(text, reading.start, reading.end)
         figures.append(Figure(text[reading.start:reading.end], reading.start, reading.end, reading.kind,
-                              value, reading.unit, approximate, reading.assumed, label))
+                              value, reading.unit, approximate, reading.assumed, label, qualifier))
     return figures
 
 

@@ -39,7 +39,12 @@ __all__ = ["format_figure"]
 
 NBSP = "\u00a0"
 _GERMAN_CURRENCY_WORDS = {"USD": "US-Dollar", "CNY": "Yuan", "JPY": "Yen"}
-_APPROXIMATELY = {"de": "rund ", "en": "about "}
+# the figure's qualifier in each language; a figure marked approximate without one is "about"
+_QUALIFIERS = {
+    "about": {"de": "rund", "en": "about"}, "almost": {"de": "fast", "en": "almost"},
+    "more than": {"de": "mehr als", "en": "more than"}, "less than": {"de": "weniger als", "en": "less than"},
+    "at least": {"de": "mindestens", "en": "at least"}, "up to": {"de": "bis zu", "en": "up to"},
+}
 _POINTS = {"de": ("Prozentpunkt", "Prozentpunkte"), "en": ("percentage point", "percentage points")}
 
 
@@ -54,7 +59,9 @@ def format_figure(figure: Figure, locale: str) -> str:
         text = f"{_amount(figure.value, locale, language)}{NBSP}{figure.unit}"
     else:
         text = _amount(figure.value, locale, language)
-    return _APPROXIMATELY[language] + text if figure.approximate else text
+    if not figure.approximate:
+        return text
+    return f"{_QUALIFIERS.get(figure.qualifier or 'about', _QUALIFIERS['about'])[language]} {text}"
 
 
 def _amount(value: float, locale: str, language: str, cents: bool = False) -> str:
