@@ -97,13 +97,18 @@ def _compounds(text: str, mentions: list[Entity]) -> list[Entity]:
     """"OpenAI-Mitarbeiter", "Deepseek-Modell": a hyphen compound led by a known name counts as
     a mention of that name (the model tags such compounds as parts, not as names)."""
     names = {m.name: m for m in mentions}
+    if not names:
+        return []
     taken = {m.start for m in mentions}
+    # one scan for all names, longest first so "OpenAI Labs" wins over "OpenAI"
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     found = []
-    for name, first in names.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}s?-(?=[A-ZÄÖÜ][a-zäöüß])", text):
-            if match.start() not in taken:
-                found.append(Entity(name, match.start(), match.start() + len(name), first.type, name,
-                                    first.id, first.name_en))
+    for match in re.finditer(rf"(?<![\w-])({alternatives})s?-(?=[A-ZÄÖÜ][a-zäöüß])", text):
+        name = match.group(1)
+        if match.start() not in taken:
+            first = names[name]
+            found.append(Entity(name, match.start(), match.start() + len(name), first.type, name,
+                                first.id, first.name_en))
     return found
 
 
