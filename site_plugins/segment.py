@@ -23,14 +23,17 @@ def _splitter():
     return SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of the sentences of one paragraph."""
+@lru_cache(maxsize=65536)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) character spans of the sentences of one paragraph. SoMaJo is the slowest
+    step of a build (~5 ms a paragraph) and every page asks again, and so does every rebuild of
+    `mkdocs serve`: the spans are remembered per paragraph text."""
     spans = []
     for sentence in _splitter().tokenize_text([text]):
         tokens = [t for t in sentence if t.character_offset]
         if tokens:
             spans.append((tokens[0].character_offset[0], tokens[-1].character_offset[1]))
-    return spans or [(0, len(text))]
+    return tuple(spans) or ((0, len(text)),)
 
 
 def sentences(text: str) -> list[str]:
