@@ -29,6 +29,7 @@ test: setup browser-deps
 
 benchmarks: setup
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/eval_timex.py
 	$(BIN)/python benchmarks/eval_figures.py
 	$(BIN)/python benchmarks/eval_ner.py
