@@ -31,18 +31,33 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The demo site built for, and served at, a local address (so hreflang stays local)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    project = copy_project(tmp_path_factory.mktemp("browser"), site_url=base)
+def serve(project: Path, port: int):
     result = mkdocs_build(project, strict=True)
     assert result.returncode == 0, result.stderr
     handler = functools.partial(QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The demo site built for, and served at, a local address."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = serve(copy_project(tmp_path_factory.mktemp("browser"), site_url=base), port)
     yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """The demo site built for its public address (mkdocs.yml as shipped) but looked at on a
+    local server, as in a pull-request preview."""
+    port = free_port()
+    server = serve(copy_project(tmp_path_factory.mktemp("preview")), port)
+    yield f"http://127.0.0.1:{port}/"
     server.shutdown()
     server.server_close()
 
@@ -110,4 +125,18 @@ def test_home_and_timeline_pages_on_a_phone(served, browser):
     page.select_option(".timeline-filter select[name=year]", "2023")
     visible = sum(1 for i in range(total) if items.nth(i).is_visible())
     assert 0 < visible < total
+    assert errors == [] and foreign == []
+
+
+def test_a_preview_of_the_public_build_loads_nothing_from_the_public_host(preview, browser):
+    page, errors, foreign = open_page(browser)
+    page.goto(f"{preview}en/{SLUG}/", wait_until="networkidle")
+    assert page.locator("aside.fact-box").is_visible()
+    # the served HTML keeps the public hreflang URLs for search engines
+    html = page.evaluate("fetch(location.href).then(r => r.text())")
+    assert f'hreflang="de" href="https://newsroom.example.org/{SLUG}/"' in html
+    page.locator(".md-header .md-select").hover()
+    page.locator("a.newsroom-switch[hreflang=de]").click()
+    page.wait_for_url(f"{preview}{SLUG}/")
+    page.wait_for_load_state("networkidle")
     assert errors == [] and foreign == []

@@ -133,7 +133,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         generated = self._page_for(page)
         if generated is None:
             return output
-        links = render_head_links(self._alternate(generated, config.site_url))
+        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        links = render_head_links(self._alternate(generated, config.site_url), base, generated.url)
         return output.replace("</head>", links + "</head>", 1)
 
     def _alternate(self, page, site_url: str) -> Alternate:

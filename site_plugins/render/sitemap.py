@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import json
 from html import escape
 
 
@@ -11,9 +12,25 @@ class Alternate:
     en: str  # absolute URL of the English page
 
 
-def render_head_links(alt: Alternate) -> str:
-    return "".join(f'<link rel="alternate" hreflang="{lang}" href="{escape(url, quote=True)}">'
-                   for lang, url in (("de", alt.de), ("en", alt.en), ("x-default", alt.de)))
+def render_head_links(alt: Alternate, site_url: str, page_url: str) -> str:
+    """The hreflang links (absolute, for search engines) and a small script for previews:
+    Material's language switcher fetches `sitemap.xml` next to every hreflang URL, so where the
+    site is looked at somewhere else than `site_url` (a local server, a pull-request preview),
+    the links are pointed at the same pages on that host. Crawlers do not run it."""
+    links = "".join(f'<link rel="alternate" hreflang="{lang}" href="{escape(url, quote=True)}">'
+                    for lang, url in (("de", alt.de), ("en", alt.en), ("x-default", alt.de)))
+    root = "../" * page_url.count("/")  # from this page to the site's root
+    script = ("<script>(function(s,r){var b=new URL(s);"
+              "if(location.origin===b.origin&&location.pathname.indexOf(b.pathname)===0)return;"
+              "document.querySelectorAll('link[rel=alternate][hreflang]').forEach(function(l){"
+              "if(l.href.indexOf(s)===0)l.href=new URL(r+l.href.slice(s.length),location.href).href})})"
+              f"({_js(site_url)},{_js(root)})</script>")
+    return links + script
+
+
+def _js(value: str) -> str:
+    """A JavaScript string literal that cannot end the <script> element."""
+    return json.dumps(value).replace("</", "<\\/")
 
 
 def render_sitemap(alternates: list[Alternate]) -> str:
