@@ -3,6 +3,7 @@ exit code. Errors a user can fix raise CommandError (one line, no traceback)."""
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -42,7 +43,7 @@ def _articles(workspace: Workspace, only: list[Path] | None = None):
         segments = source_segments(article, facts)
         yield article, facts, segments, merge(old, segments, datetime.now().astimezone()), old is not None
     for problem in result.problems:
-        print(f"warning: {problem}")
+        print(f"warning: {problem}", file=sys.stderr)
 
 
 def status(workspace: Workspace, out: TextIO) -> int:
