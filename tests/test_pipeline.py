@@ -33,6 +33,16 @@ def test_entities_merge_surnames_join_ampersands_and_type_models():
     assert ("R1", "PRODUCT", 1) in found
 
 
+def test_a_model_number_is_no_person():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = "Kalmbergs X7-Denkmodell überrascht die Branche."
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert ("X7", "PRODUCT") in found
+    assert not [e for e in found if "Denkmodell" in e[0]]
+
+
 FACTS = Facts(
     entities=(Entity("Wired", 0, 5, "ORG", "Wired"), Entity("Deepseeks", 10, 19, "ORG", "Deepseek")),
     figures=(Figure("40 Milliarden US-Dollar", 30, 53, "money", 4e10, "USD", label="Finanzierung"),

@@ -17,7 +17,9 @@ NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
 # the model's "other names" (GermEval OTH) are mostly currencies and generic terms in news
 # text (39 of 40 wrong on our gold articles): kept only where the registry knows the name
 # model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
-PRODUCT_SHAPE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}\d[\w.]*(?:-(?:mini|pro|max|turbo|preview|[a-z]?\d+))*)(?![\w-])")
+# (a capitalized compound may follow: "R1-Denkmodell" is R1)
+PRODUCT_SHAPE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}\d[\w.]*(?:-(?:mini|pro|max|turbo|preview|[a-z]?\d+))*)"
+                           r"(?![\w]|-[a-zäöüß0-9])")
 # quarters, half-years, calendar weeks and summits (G7, G20) have the same shape
 NOT_PRODUCTS = re.compile(r"^(?:\d+|Q[1-4]|H[12]|KW\d+|G\d+)$")
 
@@ -36,19 +38,21 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     surfaces = {text[start:end] for start, end, _ in spans}
     mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
                 for start, end, kind in spans]
-    mentions = [m for m in mentions if m.type != "OTHER" or registry.find(m.name)]
+    mentions = [m for m in mentions if m is not None and (m.type != "OTHER" or registry.find(m.name))]
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions)
     return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
-def _mention(text: str, start: int, end: int, kind: str, registry: Registry, surfaces: set[str]) -> Entity:
+def _mention(text: str, start: int, end: int, kind: str, registry: Registry, surfaces: set[str]) -> Entity | None:
     surface = text[start:end]
     name = canonical(surface, registry, surfaces)
     known = registry.find(name)
     if known:
         return Entity(surface, start, end, known.type, known.name, known.wikidata, known.en)
     product = PRODUCT_SHAPE.search(surface)
+    if product and kind == "PER" and product.end() < len(surface):
+        return None  # "Deepseeks R1-Denkmodell": no person has a model number in the name
     if product and kind in ("PER", "ORG", "OTHER") and not NOT_PRODUCTS.match(product.group()):
         # people and companies have no digits in their names: "V3", "Denkmodell R1" are models
         product_name = _without_leading_nouns(name)
