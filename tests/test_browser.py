@@ -125,6 +125,11 @@ def test_home_and_timeline_pages_on_a_phone(served, browser):
     page.select_option(".timeline-filter select[name=year]", "2023")
     visible = sum(1 for i in range(total) if items.nth(i).is_visible())
     assert 0 < visible < total
+    page.select_option(".timeline-filter select[name=year]", "")
+    page.select_option(".timeline-filter select[name=name]", "Nvidia")
+    by_name = [items.nth(i).inner_text() for i in range(total) if items.nth(i).is_visible()]
+    assert 0 < len(by_name) < total
+    assert all("Deepseek R1 calls the AI industry" in item for item in by_name)  # only that article names Nvidia
     assert errors == [] and foreign == []
 
 

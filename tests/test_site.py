@@ -98,3 +98,15 @@ def test_home_lists_newest_first_with_localized_dates():
     assert '<time datetime="2025-01-31">31. Januar 2025</time>' in german
     assert '<time datetime="2025-01-31">January 31, 2025</time>' in english
 
+
+
+def test_fact_box_and_timeline_escape_article_text():
+    text = ('date 2025-01-31 Am Freitag sagte Jördis Quandtmeyer: „Wir bauen <b>keine</b> Fabrik & kein Lager in Bremen.“\n'
+            ).encode()
+    result = build({"content/articles/a-good.txt": text})
+    german = page(result, "a-good.md").markdown
+    box = german[german.index('<aside class="fact-box"'):german.index("</aside>")]
+    assert "Wir bauen &lt;b&gt;keine&lt;/b&gt; Fabrik &amp; kein Lager in Bremen." in box
+    assert "<b>" not in box
+    timeline = german[german.index('<ol class="timeline">'):]
+    assert "<b>" not in timeline[:timeline.index("</ol>")]
