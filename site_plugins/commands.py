@@ -13,8 +13,8 @@ from .article import ArticleError, extraction_view, parse_article
 from .commands_ingest import CommandError
 from .extract.pipeline import article_facts, extract_text
 from .model import Facts
-from .site import Problem, SiteResult, catalog_path, parse_all, source_segments
-from .translate.memory import MemoryError_, count, lookup, merge, read_catalog, write_catalog
+from .site import Problem, SiteResult, catalog_path, check_problems, parse_all, source_segments
+from .translate.memory import MemoryError_, count, merge, read_catalog, write_catalog
 from .workspace import Workspace
 
 __all__ = ["CommandError", "status", "extract", "translate", "check", "check_batch", "align", "suggest_entities"]
@@ -151,17 +151,15 @@ def check(workspace: Workspace, only: list[Path], out: TextIO) -> int:
 
     glossary = workspace.glossary()
     registry, _ = workspace.registry()
-    names = [(e.name, e.en) for e in registry.entities if e.en]
+    names = registry.english_names()
     found = 0
     for article, _, segments, catalog, _ in _articles(workspace, only or None):
-        for segment in dict.fromkeys(segments):
-            shown = lookup(catalog, segment.text, segment.context)
-            if shown.english is None:
-                continue
-            for problem in check_pair(segment.text, shown.english, names=names, glossary=glossary):
-                found += 1
-                print(f"{segment.path}:{segment.line}: {problem.kind}: {problem.detail} "
-                      f"['{segment.text[:60]}']", file=out)
+        po_path = catalog_path(workspace.translations_rel, article.slug)
+        problems = check_problems(segments, catalog, lambda de, en: check_pair(de, en, names=names, glossary=glossary),
+                                  po_path)
+        for problem in problems:
+            print(problem, file=out)
+        found += len(problems)
     print(f"{found} problem(s)", file=out)
     return 1 if found else 0
 

@@ -32,6 +32,10 @@ class Registry:
     def find(self, form: str) -> KnownEntity | None:
         return self.by_form.get(form)
 
+    def english_names(self) -> list[tuple[str, str]]:
+        """(German name, English name) where they differ, for the translation checks."""
+        return [(e.name, e.en) for e in self.entities if e.en]
+
 
 def parse_registry(text: str, path: str) -> Registry:
     """Entries are a YAML list of mappings with `name` and `type` (see content/entities.yml)."""

@@ -136,7 +136,7 @@ def _memory(article: Article, facts: ArticleFacts, data: bytes | None, po_path: 
         if error:
             result.problems.append(Problem(po_path, 0, f"{error}; the build uses what the memory has"))
     if check is not None:
-        result.problems += _check_problems(segments, merged, check, po_path)
+        result.problems += check_problems(segments, merged, check, po_path)
     new_bytes = write_catalog(merged)
     if writable and new_bytes != data:
         result.catalogs[article.slug] = new_bytes
@@ -178,7 +178,8 @@ def _article_page(article: Article, facts: ArticleFacts, tr: Localizer, site_url
     return Page(f"{prefix}{article.slug}.md", url, lang, other_url, markdown)
 
 
-def _check_problems(segments: list[SourceSegment], catalog, check, po_path: str) -> list[Problem]:
+def check_problems(segments: list[SourceSegment], catalog, check, po_path: str) -> list[Problem]:
+    """`check(german, english)` on every segment that shows English, as problems at its line."""
     problems = []
     for segment in dict.fromkeys(segments):
         english = lookup(catalog, segment.text, segment.context).english

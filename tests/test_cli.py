@@ -177,3 +177,16 @@ def test_import_writes_a_markdown_article_and_refuses_to_overwrite(workspace):
     assert code == 1 and written[0] in err
     code, _, err = run(workspace, "import", str(page), "--force")
     assert code == 0
+
+
+def test_check_names_the_line_and_the_problem(workspace, libretranslate):
+    url = f"http://127.0.0.1:{libretranslate.server_port}"
+    run(workspace, "translate", "--engine", "libretranslate", "--option", f"url={url}")
+    code, out, _ = run(workspace, "check")
+    # the fake engine echoes German; the sentence with enough German function words is caught
+    assert code == 1
+    assert out.splitlines() == [
+        "content/articles/kalmberg.txt:1: translation check (untranslated): English looks German "
+        "(2 German function words, 0 English) for 'Die Reederei Kalmberg erweitert ihre Flotte.' "
+        "in content/translations/en/kalmberg.po",
+        "1 problem(s)"]

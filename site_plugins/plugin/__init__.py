@@ -29,6 +29,12 @@ class _SwitcherOnly:
         return True
 
 
+def _base_url(config) -> str:
+    """`site_url` ending in '/', or "" when the config has none."""
+    site_url = config.site_url or ""
+    return site_url if not site_url or site_url.endswith("/") else site_url + "/"
+
+
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_config(self, config):
         if not self.config.enabled:
@@ -63,12 +69,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         registry, problem = self.workspace.registry()
         if problem:
             log.warning(f"{problem}; the build goes on without the registry")
-        site_url = config.site_url or ""
-        if site_url and not site_url.endswith("/"):
-            site_url += "/"
         now = datetime.now(timezone.utc)
         return build_site(self.workspace.sources(), self.workspace.catalogs(), registry,
-                          self.workspace.translations_rel, site_url, now,
+                          self.workspace.translations_rel, _base_url(config), now,
                           fill=self._filler(now), check=self._checker(registry))
 
     def _filler(self, now):
@@ -99,7 +102,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         except GlossaryError as error:
             log.warning(f"{error}; translation checks run without the glossary")
             glossary = None
-        names = [(e.name, e.en) for e in registry.entities if e.en]
+        names = registry.english_names()
         return lambda german, english: check_pair(german, english, names=names, glossary=glossary)
 
     def _write_catalogs(self, result: SiteResult) -> None:
@@ -133,12 +136,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         generated = self._page_for(page)
         if generated is None:
             return output
-        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        links = render_head_links(self._alternate(generated, config.site_url), base, generated.url)
+        links = render_head_links(self._alternate(generated, config), _base_url(config), generated.url)
         return output.replace("</head>", links + "</head>", 1)
 
-    def _alternate(self, page, site_url: str) -> Alternate:
-        base = site_url if site_url.endswith("/") else site_url + "/"
+    def _alternate(self, page, config) -> Alternate:
+        base = _base_url(config)
         urls = {page.lang: page.url, self._other_lang(page): page.other_url}
         return Alternate(base + urls["de"], base + urls["en"])
 
@@ -148,13 +150,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         site_dir = Path(config.site_dir)
         pairs = {}
         for page in self.result.pages:
-            alt = self._alternate(page, config.site_url)
+            alt = self._alternate(page, config)
             pairs[alt.de] = alt
         everything = sorted(pairs.values(), key=lambda a: a.de)
         # Material fetches sitemap.xml next to every hreflang link: one per page directory
         targets = {"": everything, "en/": everything}
         for page in self.result.pages:
-            targets.setdefault(page.url, [self._alternate(page, config.site_url)])
+            targets.setdefault(page.url, [self._alternate(page, config)])
         for directory, alternates in targets.items():
             xml = render_sitemap(alternates)
             (site_dir / directory).mkdir(parents=True, exist_ok=True)
