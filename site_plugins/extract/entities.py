@@ -14,8 +14,6 @@ from ..registry import Registry
 from .ner import find_names
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
-# the model's "other names" (GermEval OTH) are mostly currencies and generic terms in news
-# text (39 of 40 wrong on our gold articles): kept only where the registry knows the name
 # model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
 # (a capitalized compound may follow: "R1-Denkmodell" is R1)
 PRODUCT_SHAPE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}\d[\w.]*(?:-(?:mini|pro|max|turbo|preview|[a-z]?\d+))*)"
@@ -38,6 +36,8 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     surfaces = {text[start:end] for start, end, _ in spans}
     mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
                 for start, end, kind in spans]
+    # the model's "other names" (GermEval OTH) are mostly currencies and generic terms in news
+    # text (39 of 40 wrong on our gold articles): kept only where the registry knows the name
     mentions = [m for m in mentions if m is not None and (m.type != "OTHER" or registry.find(m.name))]
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions)
@@ -49,7 +49,7 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
     name = canonical(surface, registry, surfaces)
     known = registry.find(name)
     if known:
-        return Entity(surface, start, end, known.type, known.name, known.wikidata, known.en)
+        return _registered(surface, start, end, known)
     product = PRODUCT_SHAPE.search(surface)
     if product and kind == "PER" and product.end() < len(surface):
         return None  # "Deepseeks R1-Denkmodell": no person has a model number in the name
@@ -79,9 +79,14 @@ def canonical(surface: str, registry: Registry, surfaces: set[str]) -> str:
         base = surface[:-1]
         if base in surfaces:
             return base
-        if registry.find(base):
-            return registry.find(base).name
+        known = registry.find(base)
+        if known:
+            return known.name
     return surface
+
+
+def _registered(surface: str, start: int, end: int, known) -> Entity:
+    return Entity(surface, start, end, known.type, known.name, known.wikidata, known.en)
 
 
 def _products(text: str, registry: Registry, taken: set[tuple[int, int]]) -> list[Entity]:
@@ -92,8 +97,7 @@ def _products(text: str, registry: Registry, taken: set[tuple[int, int]]) -> lis
             continue
         surface = match.group()
         known = registry.find(surface)
-        found.append(Entity(surface, *span, known.type if known else "PRODUCT", known.name if known else surface,
-                            known.wikidata if known else None, known.en if known else None))
+        found.append(_registered(surface, *span, known) if known else Entity(surface, *span, "PRODUCT", surface))
     return found
 
 
