@@ -14,9 +14,9 @@ from .registry import Registry
 from .render.factbox import render_fact_box
 from .render.labels import label
 from .render.localize import GermanLocalizer, Localizer, MemoryLocalizer, inline_html
-from .render.page import HomeEntry, PageView, front_matter, render_article, render_home
+from .render.page import HomeEntry, PageView, front_matter, lead_html, render_article, render_home
 from .render.timeline import SiteEvent, render_site_timeline, render_timeline
-from .segment import segment_article, sentences
+from .segment import segment_article
 from .slug import slugify
 from .translate.fill import missing_keys
 from .translate.memory import MemoryError_, SourceSegment, lookup, merge, read_catalog, write_catalog
@@ -106,8 +106,8 @@ def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: 
         for lang in LANGS:
             tr = _localizer(lang, memory)
             result.pages.append(_article_page(article, facts, tr, site_url))
-            lead = " ".join(inline_html(tr(s)) for s in sentences(" ".join(article.lead.split())))
-            home[lang].append(HomeEntry(article.slug + "/", inline_html(tr(article.title)), lead, article.published))
+            home[lang].append(HomeEntry(article.slug + "/", inline_html(tr(article.title)), lead_html(article, tr),
+                                        article.published))
             events[lang] += [SiteEvent(e.earliest, e.latest, inline_html(tr(e.label or e.text, "timeline")),
                                        inline_html(tr(article.title)), f"../{article.slug}/",
                                        tuple(x["name"] for x in facts.entities))
@@ -172,8 +172,7 @@ def _article_page(article: Article, facts: ArticleFacts, tr: Localizer, site_url
     url, other_url = url_for(article.slug, lang), url_for(article.slug, other)
     view = PageView(render_fact_box(list(facts.figures), list(facts.entities), list(facts.quotes), tr),
                     render_timeline(list(facts.events), article.published, tr), url, other_url, site_url)
-    blocks = [sentences(b.text) if b.kind == "paragraph" else [b.text] for b in article.blocks]
-    markdown = render_article(article, blocks, view, tr)
+    markdown = render_article(article, view, tr)
     prefix = "" if lang == "de" else f"{lang}/"
     return Page(f"{prefix}{article.slug}.md", url, lang, other_url, markdown)
 

@@ -40,20 +40,19 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
-def render_article(article: Article, sentences: list[list[str]], view: PageView, tr: Localizer) -> str:
-    """`sentences[i]`: the German sentences of article.blocks[i] (headings: the heading)."""
+def render_article(article: Article, view: PageView, tr: Localizer) -> str:
     lang = tr.lang
     title = tr(article.title, None)
     body: list[str] = []
     lead_index = _lead_index(article)
-    lead = _lead(article, sentences, lead_index, tr)
+    lead = lead_html(article, tr)
     for index, block in enumerate(article.blocks):
         if index == lead_index or (block.kind == "heading" and block.line == article.title_line):
             continue  # the lead is shown above the fact box; a heading that became the title is the H1
         if block.kind == "heading":
             body.append("## " + markdown_text(inline_html(tr(block.text, None))))
         else:
-            body.append("<p>" + " ".join(inline_html(tr(s, None)) for s in sentences[index]) + "</p>")
+            body.append("<p>" + " ".join(inline_html(tr(s, None)) for s in split_sentences(block.text)) + "</p>")
     parts = [
         "# " + markdown_text(inline_html(title)),
         _meta_line(article, lang),
@@ -79,10 +78,15 @@ def _lead_index(article: Article) -> int | None:
     return next((i for i, b in enumerate(article.blocks) if b.kind == "paragraph"), None)
 
 
-def _lead(article: Article, sentences: list[list[str]], lead_index: int | None, tr: Localizer) -> str:
-    if lead_index is None:
-        return " ".join(inline_html(tr(s, None)) for s in split_sentences(" ".join(article.lead.split())))
-    return " ".join(inline_html(tr(s, None)) for s in sentences[lead_index])
+def lead_html(article: Article, tr: Localizer) -> str:
+    """The lead in the page's language, sentence by sentence as `segment_article` splits it
+    (the summary's whitespace folded, a paragraph as it is), so each is found in the memory."""
+    index = _lead_index(article)
+    if index is not None:
+        text = article.blocks[index].text
+    else:
+        text = " ".join(article.lead.split())
+    return " ".join(inline_html(tr(s, None)) for s in split_sentences(text)) if text else ""
 
 
 def _plain(html_text: str) -> str:

@@ -142,9 +142,9 @@ def mark_machine(catalog: Catalog, text: str, context: str | None, english: str,
     message = catalog.get(text, context)
     if message is None:
         return False
-    if message.string and not (message.fuzzy and is_machine(message)) and not message.fuzzy:
+    if message.string and not message.fuzzy:
         return False  # reviewed: a machine never overwrites it
-    if message.string and message.fuzzy and not is_machine(message):
+    if message.string and not is_machine(message):
         return False  # an outdated human translation waits for review, not for an engine
     message.string = english
     message.flags.add("fuzzy")
