@@ -67,6 +67,12 @@ DATE_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 HEADING_MAX_WORDS = 14
 
 
+def is_trailer(text: str) -> bool:
+    """A short line like "Mehr zu diesem Thema": it and everything after it are dropped (a long
+    paragraph that merely starts like one is article text)."""
+    return len(text) < 60 and text.startswith(TRAILERS)
+
+
 def parse_article(data: bytes, path: str) -> Article:
     """Parse one source article; raises ArticleError naming `path` and the line."""
     text = decode(data, path)
@@ -126,7 +132,7 @@ def raw_blocks(lines: list[str]) -> list[Block]:
     for line_no, text in paragraphs(list(enumerate(lines, 1))):
         if AD_MARKER.fullmatch(text):
             continue
-        if any(text.startswith(t) for t in TRAILERS) and len(text) < 60:
+        if is_trailer(text):
             break
         kind = "heading" if blocks and looks_like_heading(text) else "paragraph"
         blocks.append(Block(kind, text, line_no))
@@ -278,7 +284,7 @@ def extraction_view(text: str, path: str, published: str | None = None) -> tuple
         stripped = line.strip()
         if stripped and AD_MARKER.fullmatch(stripped):
             blank(offset, offset + len(line))
-        elif stripped and any(stripped.startswith(t) for t in TRAILERS) and len(stripped) < 60:
+        elif stripped and is_trailer(stripped):
             blank(offset, len(text))
             break
         elif HEADING_LINE.match(line):
