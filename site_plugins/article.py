@@ -209,7 +209,7 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     lines = text.split("\n")
     if lines[0].strip() != "---":
         return {}, 0
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    end = front_matter_end(lines)
     if end is None:
         raise ArticleError(path, 1, "expected front matter closed by a line '---', found no closing line")
     try:
@@ -222,6 +222,11 @@ def front_matter(text: str, path: str) -> tuple[dict, int]:
     if not isinstance(meta, dict):
         raise ArticleError(path, 2, f"expected front matter as 'key: value' lines, found {type(meta).__name__}")
     return meta, end + 1
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """Index of the line that closes the front matter opened by `lines[0]`, if any."""
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
 
 
 def key_line(text: str, key: str) -> int:
@@ -266,21 +271,22 @@ def extraction_view(text: str, path: str, published: str | None = None) -> tuple
         chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
 
     pub = None
-    front = re.match(r"---\n(.*?\n)(?:---|\.\.\.)\s*\n", text, re.S)
-    if front:
+    lines = text.split("\n")
+    end = front_matter_end(lines) if lines[0].strip() == "---" else None
+    if end is not None:
         try:
-            meta = yaml.safe_load(front.group(1)) or {}
+            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
             pub = meta_date(meta["date"], path, key_line(text, "date")) if isinstance(meta, dict) and "date" in meta else None
         except (yaml.YAMLError, ArticleError):
-            pub = None
-        blank(0, front.end())
+            pub = None  # a broken front matter is still not article text
+        blank(0, len("\n".join(lines[:end + 1])))
     else:
-        header = re.match(r"\s*date\b[ \t]*(\S*)", text)
+        header = DATE_HEADER.match(text)
         if header and DATE_VALUE.fullmatch(header.group(1)):
             pub = parse_pubdate(header.group(1), path, 1)
             blank(0, header.end())
     offset = 0
-    for line in text.split("\n"):
+    for line in lines:
         stripped = line.strip()
         if stripped and AD_MARKER.fullmatch(stripped):
             blank(offset, offset + len(line))
