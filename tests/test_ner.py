@@ -179,3 +179,38 @@ def test_one_megabyte_without_spaces_or_punctuation_finishes():
     assert isinstance(find_names("Ab" * 500_000), list)
     assert isinstance(find_names("Wort " * 200_000), list)
     assert time.perf_counter() - started < 60
+
+
+# --------------------------------------------------------------------------- word clusters, labels
+
+def test_cluster_table_round_trip(tmp_path):
+    from site_plugins.extract.ner.clusters import ClusterTable, write_table
+
+    write_table(tmp_path / "c.bin.gz", {"Quandtmeyer": (40, 12), "Pirmasens": (208, 11), "und": (26, 0)})
+    table = ClusterTable(tmp_path / "c.bin.gz")
+    assert table.get("Quandtmeyer") == (40, 12)
+    assert table.get("Pirmasens") == (208, 11)
+    assert table.get("und") == (26, 0)
+    assert table.get("Halvorsen") is None
+
+
+def test_shipped_clusters_group_surnames_companies_and_cities():
+    """The evidence for unseen names: surnames share a cluster, as do companies and cities."""
+    from site_plugins.extract.ner.features import Lexicon, cluster_features
+
+    lex = Lexicon()
+    surname = lex.clusters.get("Merkel")[0]
+    assert lex.clusters.get("Scholz")[0] == surname
+    assert lex.clusters.get("Siemens")[0] != surname
+    assert lex.clusters.get("Haus")[0] != surname
+    assert cluster_features("Quandtmeyerxyz", lex) == (["cl=none"], "band=none")
+    paths, band = cluster_features("Merkel", lex)
+    assert paths[-1] == f"cl={surname}" and band.startswith("band=")
+
+
+def test_bilou_labels_round_trip():
+    from site_plugins.extract.ner import bilou_labels, bio_labels
+
+    bio = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert bilou_labels(bio) == ["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG", "O"]
+    assert bio_labels(bilou_labels(bio)) == bio

@@ -56,7 +56,7 @@ class _Recognizer:
             labels = self.tagger.tag(xseq)
             marginal = self.tagger.marginal
             probs = [1.0 if label == "O" else marginal(label, i) for i, label in enumerate(labels)]
-            out.append((sentence, labels, probs))
+            out.append((sentence, bio_labels(labels), probs))
         return out
 
 
@@ -68,6 +68,28 @@ def load() -> _Recognizer:
             if _recognizer is None:
                 _recognizer = _Recognizer()
     return _recognizer
+
+
+def bio_labels(labels: list[str]) -> list[str]:
+    """BIO labels from the model's BILOU labels (the model also learns where names end:
+    L- last token, U- a name of one token)."""
+    return [("B-" if label[0] == "U" else "I-") + label[2:] if label[0] in "UL" else label
+            for label in labels]
+
+
+def bilou_labels(labels: list[str]) -> list[str]:
+    """BILOU labels for training from BIO labels (the inverse of `bio_labels`)."""
+    out = []
+    for i, label in enumerate(labels):
+        following = labels[i + 1] if i + 1 < len(labels) else "O"
+        continues = following == "I-" + label[2:]
+        if label.startswith("B-"):
+            out.append(("B-" if continues else "U-") + label[2:])
+        elif label.startswith("I-"):
+            out.append(("I-" if continues else "L-") + label[2:])
+        else:
+            out.append(label)
+    return out
 
 
 def _decode(labels: list[str]) -> list[tuple[int, int, str]]:

@@ -7,12 +7,15 @@ word shape and affixes, the neighbouring words, and lexicons shipped in `data/` 
 - `nouns.txt.gz`: lower-cased inflected forms of ~100,000 common nouns (German Wiktionary via
   the `german-nouns` package, CC BY-SA 4.0); a word whose head ("...chefin") is a known noun
   is a compound noun.
-- `names.tsv.gz` (kind<TAB>name): first names (Wiktionary; Jörg Michael's name dictionary as
-  shipped in `gender-guesser`, GNU FDL 1.2; Faker, MIT), surnames (Wiktionary; Faker), places
+- `names.tsv.gz` (kind<TAB>name): first names (Wiktionary; Faker, MIT), surnames
+  (Wiktionary; Faker), places
   (Wiktionary toponyms; CLDR territory and exemplar-city names in German and English via babel,
   Unicode licence), proper names and abbreviations (Wiktionary), well-known organizations
   (our own list), and HanTa's coarse part of speech for the 23,000 words of its German model
   lexicon (HanTa, LGPL-3.0): "htNE" marks words its newspaper corpus knew as proper nouns.
+- `clusters.bin.gz`: Brown clusters and frequency bands of ~740,000 German words from spaCy's
+  vocabulary data (`spacy-lookups-data`, MIT), see `clusters.py`: the strongest evidence for
+  names the training data never showed.
 - `ner-seen.tsv.gz`: words that were (part of) a name in the GermEval 2014 training
   sentences (CC BY 4.0), with their types; written with the model.
 - cue words below: organization suffixes ("AG", "GmbH"), words that announce an organization
@@ -22,6 +25,8 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+
+from .clusters import ClusterTable
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -117,6 +122,7 @@ class Lexicon:
         # Multi-word names as tuples of tokens, for a longest-match gazetteer.
         self.multi_place = frozenset(tuple(n.split()) for n in self.place | self.country if " " in n)
         self.max_multi = max((len(t) for t in self.multi_place | self.multi_org), default=1)
+        self.clusters = ClusterTable(data_dir / "clusters.bin.gz")
         # word -> "PER|O"...: the types it had in the training data (see `seen_table`)
         self.seen: dict[str, str] = {}
 
@@ -169,6 +175,20 @@ def noun_head(low: str, nouns: frozenset[str]) -> int:
         if low[k:] in nouns:
             return n - k
     return 0
+
+
+CLUSTER_DEPTHS = (4, 8, 12, 16, 20)
+
+
+def cluster_features(word: str, lex: Lexicon) -> tuple[list[str], str]:
+    """The word's Brown cluster at several depths (coarse to fine, then the full path), and
+    its frequency band."""
+    found = lex.clusters.get(word)
+    if found is None:
+        return ["cl=none"], "band=none"
+    path, band = found
+    paths = [f"cl{depth}={path & ((1 << depth) - 1)}" for depth in CLUSTER_DEPTHS]
+    return paths + [f"cl={path}"], f"band={band}"
 
 
 def word_classes(word: str, lex: Lexicon) -> list[str]:
@@ -281,12 +301,15 @@ def _word_entry(w: str, lex: Lexicon) -> tuple:
     """What a word contributes wherever it stands: (lower case, own features, own features at
     a sentence start, features it gives its neighbours at offsets -2, -1, +1, +2)."""
     classes = word_classes(w, lex)
+    clusters, band = cluster_features(w, lex)
     low = w.lower()
     shape_ = shape(w)
     context = tuple([f"{d}w={low}", f"{d}sh={shape_}"] + [f"{d}c={c}" for c in classes]
+                    + ([f"{d}{c}" for c in clusters] if d in (-1, 1) else [])
                     for d in (-2, -1, 1, 2))
-    return (low, _word_features(w, low, shape_, classes, False),
-            _word_features(w, low, shape_, classes, True), context)
+    own = clusters + [band]
+    return (low, _word_features(w, low, shape_, classes, False) + own,
+            _word_features(w, low, shape_, classes, True) + own, context)
 
 
 def _word_features(w: str, low: str, shape_: str, classes: list[str], start: bool) -> list[str]:
