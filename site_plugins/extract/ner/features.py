@@ -177,7 +177,7 @@ def noun_head(low: str, nouns: frozenset[str]) -> int:
     return 0
 
 
-CLUSTER_DEPTHS = (4, 8, 12, 16, 20)
+CLUSTER_DEPTHS = (4, 8, 12)  # deeper prefixes mostly equal the full path (clusters have <= 16 bits)
 
 
 def cluster_features(word: str, lex: Lexicon) -> tuple[list[str], str]:
