@@ -5,7 +5,7 @@
 
 A linear-chain CRF (python-crfsuite) over the tokens of each sentence, trained on GermEval 2014
 by `training/train_ner.py`, with lexicon features (see `features.py`). Everything it needs ships
-in `data/`; nothing is downloaded. The model loads on first use (about 0.15 s) and is shared.
+in `data/`; nothing is downloaded. The model loads on first use (about 0.2 s) and is shared.
 
 Offsets are character offsets into the given text; types are PER, ORG, LOC and OTH (other
 names: works, events, products), which the caller maps as it needs. Hyphenated compounds are
