@@ -49,7 +49,9 @@ Session 2, decisions by 5-fold cross-validation (`--cv`, 3,780 names, +-0.005 is
   copies with forgotten words (1, rate .5): 0.751; OTH as O ("three"): 0.746                      dropped
   without gender-guesser's first names (GNU FDL): 0.757, no loss                                   dropped them
   BILOU labels instead of BIO (the model learns where names end): 0.763                           kept
-HELD-OUT with clusters: see README (benchmarks/eval_ner.py).
+  cluster depths 4, 8, 12 + full path only (deeper prefixes repeat the full path): 0.766, faster  kept
+  + cluster and band of the lower-case form of capitalized words: 0.766                            dropped
+HELD-OUT with clusters (benchmarks/eval_ner.py): 0.780 (PER 0.845, ORG 0.608, LOC 0.816).
 """
 from __future__ import annotations
 
