@@ -518,8 +518,8 @@ def _known_orgs() -> set[str]:
 
 
 def _write_gzip(path: Path, text: str) -> None:
-    """Write `text` gzip'd with a fixed timestamp, so the bytes are reproducible."""
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+    """Write `text` gzip'd with a fixed timestamp and no file name, so the bytes are reproducible."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as handle:
         handle.write(text.encode("utf-8"))
 
 
