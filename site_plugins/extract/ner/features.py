@@ -10,8 +10,9 @@ word shape and affixes, the neighbouring words, and lexicons shipped in `data/` 
 - `names.tsv.gz` (kind<TAB>name): first names (Wiktionary; Faker, MIT), surnames
   (Wiktionary; Faker), places (Wiktionary toponyms; CLDR territory and exemplar-city names in
   German and English via babel, Unicode licence), proper names and abbreviations (Wiktionary),
-  well-known organizations (our own list), and HanTa's coarse part of speech for the 23,000 words of its German model
-  lexicon (HanTa, LGPL-3.0): "htNE" marks words its newspaper corpus knew as proper nouns.
+  well-known organizations (our own list), and HanTa's coarse part of speech for the 23,000
+  words of its German model lexicon (HanTa, LGPL-3.0): "htNE" marks words its newspaper
+  corpus knew as proper nouns.
 - `clusters.bin.gz`: Brown clusters and frequency bands of ~740,000 German words from spaCy's
   vocabulary data (`spacy-lookups-data`, MIT), see `clusters.py`: the strongest evidence for
   names the training data never showed.
