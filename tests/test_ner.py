@@ -45,15 +45,33 @@ def test_surname_alone_and_genitive_later_in_the_document():
 @pytest.mark.parametrize(("text", "expected"), [
     ("Bürgermeisterin Ortrun Wendtlandt will das Freibad in Kleinerlbach schließen.",
      [("Ortrun Wendtlandt", "PER"), ("Kleinerlbach", "LOC")]),
-    pytest.param("Der Maschinenbauer Kolbinger Antriebstechnik GmbH streicht 300 Stellen.",
-                 [("Kolbinger Antriebstechnik GmbH", "ORG")],
-                 marks=pytest.mark.xfail(strict=True, reason="known error: the descriptor noun "
-                                         "'Maschinenbauer' is taken into the name")),
+    ("Der Maschinenbauer Kolbinger Antriebstechnik GmbH streicht 300 Stellen.",
+     [("Kolbinger Antriebstechnik GmbH", "ORG")]),
+    ("Das Kölner Robotik-Start-up Fendrix Robotics hat zwölf Millionen Euro eingesammelt.",
+     [("Fendrix Robotics", "ORG"), ("Euro", "OTH")]),
     ("„Wir sind nicht zufrieden“, sagte Gerlinde Oberhäuser am Montag in Straubing.",
      [("Gerlinde Oberhäuser", "PER"), ("Straubing", "LOC")]),
 ])
 def test_made_up_names_in_news_sentences(text, expected):
     assert names(text) == expected
+
+
+def test_company_short_form_after_its_introduction():
+    """A company introduced with a legal form or after "Softwarekonzern" keeps its type when
+    later named by its first word alone (the CRF alone reads "Brovanta" as a surname)."""
+    text = ("Der amerikanische Softwarekonzern Brovanta Systems will den Anbieter Kelmora Software "
+            "SE übernehmen. Kelmora beschäftigt 2.100 Menschen. Brovanta rechnet mit einem "
+            "Abschluss im Frühjahr. Die Windparkfirma Osterhoff Energie GmbH plant zwölf Anlagen. "
+            "Osterhoff will 2026 bauen.")
+    assert names(text) == [
+        ("Brovanta Systems", "ORG"), ("Kelmora Software SE", "ORG"), ("Kelmora", "ORG"),
+        ("Brovanta", "ORG"), ("Osterhoff Energie GmbH", "ORG"), ("Osterhoff", "ORG"),
+    ]
+
+
+def test_short_form_needs_a_name_not_an_adjective():
+    text = "Die Deutsche Bank AG meldet Gewinne. Deutsche Anleger freuen sich."
+    assert names(text) == [("Deutsche Bank AG", "ORG")]
 
 
 # --------------------------------------------------------------------------- news names

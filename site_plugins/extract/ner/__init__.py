@@ -94,11 +94,13 @@ def bilou_labels(labels: list[str]) -> list[str]:
 
 def _decode(labels: list[str]) -> list[tuple[int, int, str]]:
     """(first token, end token, label type) of BIO runs; an I- that does not continue a run
-    of the same type starts one."""
+    of the same type starts one, or, right after a run of another type, takes it over:
+    B-PER I-ORG I-ORG for "Kolbinger Antriebstechnik GmbH" is one organization."""
     spans = []
     start, kind = None, None
     for i, label in enumerate(labels + ["O"]):
-        if label.startswith("I-") and label[2:] == kind:
+        if label.startswith("I-") and kind is not None:
+            kind = label[2:]
             continue
         if kind is not None:
             spans.append((start, i, kind))
@@ -143,9 +145,32 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
             first += 1
         while end > first and not any(ch.isalnum() for ch in words[end - 1]):
             end -= 1
+        if kind == "ORG":
+            first = _after_descriptor(words, first, end)
         if first < end:
             spans.extend((a, b, kind) for a, b in _split_coordination(words, first, end))
     return spans
+
+
+# words that describe an organization without being part of its name
+_DESCRIPTORS = ("konzern", "start-up", "startup", "unternehmen", "firma", "hersteller", "anbieter",
+                "entwickler", "zulieferer", "investor", "finanzinvestor")
+
+
+def _is_descriptor(word: str) -> bool:
+    """"Softwarekonzern", "Robotik-Start-up", "Windparkfirma", "Unternehmen", "Maschinenbauer"
+    (but not the surname "Bauer")."""
+    low = word.lower()
+    return low.endswith(_DESCRIPTORS) or (low.endswith("bauer") and len(low) > 5)
+
+
+def _after_descriptor(words: list[str], first: int, end: int) -> int:
+    """The first token of an organization's name inside a tagged span that begins with what
+    describes it: "(Münchner Robotik-Start-up) Lumivia Robotics", "(Windparkfirma) Nordvinge"."""
+    for j in range(end - 2, first - 1, -1):
+        if _is_descriptor(words[j]) and words[j + 1][:1].isupper():
+            return j + 1
+    return first
 
 
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
@@ -175,8 +200,13 @@ def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) 
     vote of its mentions (a genitive "Deepseeks" votes with "Deepseek"); then untagged
     repetitions of confidently tagged names (also genitives, and a person's surname alone)
     become mentions too."""
+    short_forms = _organization_short_forms(words, mentions, nouns)
+    for mention in mentions:
+        key = tuple(words[mention[0]][mention[1]:mention[2]])
+        if key in short_forms:
+            mention[3] = "ORG"
     _vote_types(words, mentions)
-    known: dict[tuple[str, ...], tuple[str, float]] = {}
+    known: dict[tuple[str, ...], tuple[str, float]] = {key: ("ORG", 1.0) for key in short_forms}
 
     def learn(key: tuple[str, ...], kind: str, conf: float) -> None:
         if key not in known or known[key][1] < conf:
@@ -212,6 +242,34 @@ def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) 
                 i += match
             else:
                 i += 1
+
+
+def _organization_short_forms(words: list[list[str]], mentions: list[list], nouns) -> set[tuple[str, ...]]:
+    """The short forms ("Ventrax", "Ventraxs") of organizations a document introduces with a
+    legal form or descriptor ("Ventrax Software SE") or after an organization word ("der
+    Softwarekonzern Quillmont Systems"): news calls a company by its first word afterwards, and
+    the CRF alone reads such an unknown word as a surname."""
+    out: set[tuple[str, ...]] = set()
+    for k, first, end, kind, _ in mentions:
+        if kind != "ORG" or end - first < 2:
+            continue
+        head = words[k][first]
+        before = words[k][first - 1].lower() if first > 0 else ""
+        introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
+                      or before in features.ORG_CUES or _is_descriptor(before))
+        if introduced and head[:1].isupper() and head.isalpha() and head.lower() not in nouns \
+                and head.lower() not in _NOT_SHORT_FORMS:
+            out.add((head,))
+            if head[-1:] not in "sxzß":
+                out.add((head + "s",))
+    return out
+
+
+# first words of organization names that are no short form of them ("Deutsche Bank")
+_NOT_SHORT_FORMS = frozenset({"der", "die", "das", "deutsche", "deutscher", "deutschen", "erste",
+                              "neue", "new", "the", "first", "general", "united", "national",
+                              "international", "european", "europäische", "american", "bank",
+                              "royal", "st", "san", "saint"})
 
 
 def _vote_types(words: list[list[str]], mentions: list[list]) -> None:
