@@ -43,6 +43,17 @@ def test_a_model_number_is_no_person():
     assert not [e for e in found if "Denkmodell" in e[0]]
 
 
+def test_a_name_introduced_by_a_product_noun_is_a_product_throughout():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Der Anbieter von Lagersoftware Talvora Systems AG zeigte in Hannover den Lieferroboter "
+            "Pendrix 4. Pendrix 4 soll ab Herbst in Supermärkten Regale auffüllen.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert [e for e in found if e[1] == "PRODUCT"] == [("Pendrix 4", "PRODUCT"), ("Pendrix 4", "PRODUCT")]
+    assert ("Talvora Systems AG", "ORG") in found  # a legal form: a company, whatever precedes it
+
+
 FACTS = Facts(
     entities=(Entity("Wired", 0, 5, "ORG", "Wired"), Entity("Deepseeks", 10, 19, "ORG", "Deepseek")),
     figures=(Figure("40 Milliarden US-Dollar", 30, 53, "money", 4e10, "USD", label="Finanzierung"),

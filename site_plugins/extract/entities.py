@@ -4,6 +4,7 @@ ordered by salience."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from babel import Locale
 from ..model import Entity
 from ..registry import Registry
 from .ner import find_names
+from .ner.features import ORG_SUFFIXES
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
 # model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
@@ -39,9 +41,61 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     # the model's "other names" (GermEval OTH) are mostly currencies and generic terms in news
     # text (39 of 40 wrong on our gold articles): kept only where the registry knows the name
     mentions = [m for m in mentions if m is not None and (m.type != "OTHER" or registry.find(m.name))]
+    mentions = _introduced_products(text, mentions)
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions)
     return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+# heads of the nouns that introduce a product by name: "der Lagerroboter Kite 3", "die
+# Planungssoftware Ventrax Atlas", "das Sprachmodell Orca", "das Fräszentrum Cerion M5"
+PRODUCT_WORDS = ("roboter", "software", "modell", "app", "chip", "prozessor", "smartphone", "tablet",
+                 "laptop", "konsole", "chatbot", "betriebssystem", "medikament", "präparat", "wirkstoff",
+                 "impfstoff", "maschine", "fräszentrum", "drohne", "elektroauto", "schutzmittel")
+# a product noun, then a capitalized word and maybe a number or model code: "Lieferroboter Pendrix 4"
+_INTRODUCED_PRODUCT = re.compile(r"(?<![\w-])([\w-]+)\s+(?=([A-ZÄÖÜ]\w+(?:\s(?:\d+|[A-Z]+\d\w*))?)(?![\w-]))")
+
+
+def _introduced_products(text: str, mentions: list[Entity]) -> list[Entity]:
+    """Names a text introduces with a product noun are products, in every mention: those the
+    model read as a person, company or place are retyped, those it missed are added. A name
+    with a legal form stays a company ("Anbieter von Planungssoftware Ventrax Software SE")."""
+    by_start = {m.start: m for m in mentions}
+    spans = _Spans((m.start, m.end) for m in mentions)
+    products = set()
+    for match in _INTRODUCED_PRODUCT.finditer(text):
+        if not match.group(1).lower().endswith(PRODUCT_WORDS):
+            continue
+        start, end = match.span(2)
+        if start in by_start:
+            if by_start[start].id is None:
+                products.add(by_start[start].name)
+        elif not spans.overlaps(start, end):
+            products.add(match.group(2))
+    lexicon = _lexicon()
+    products = {p for p in products
+                if p.split()[-1].lower() not in ORG_SUFFIXES and not _is_common_noun(p.split()[0], lexicon)}
+    if not products:
+        return mentions
+    out = [replace(m, type="PRODUCT", name_en=None) if m.id is None and m.name in products else m
+           for m in mentions]
+    pattern = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+        if not spans.overlaps(*match.span()):
+            out.append(Entity(match.group(), match.start(), match.end(), "PRODUCT", match.group()))
+    return out
+
+
+class _Spans:
+    """Non-overlapping (start, end) spans, asked whether a range overlaps one (binary search)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before `end`; the last may reach in
+        return i > 0 and self.spans[i - 1][1] > start
 
 
 def _mention(text: str, start: int, end: int, kind: str, registry: Registry, surfaces: set[str]) -> Entity | None:
@@ -120,13 +174,17 @@ def _compounds(text: str, mentions: list[Entity]) -> list[Entity]:
     return found
 
 
+def _lexicon():
+    from .ner import load
+
+    return load().lexicon
+
+
 def _without_leading_nouns(name: str, keep: int = 1) -> str:
     """"Denkmodell R1" -> "R1"; "Nexaro X2" stays: a leading German common noun (or compound
     ending in one) describes the thing named, it is not part of the name. At least `keep`
     words remain."""
-    from .ner import load
-
-    lexicon = load().lexicon
+    lexicon = _lexicon()
     words = name.split()
     while len(words) > keep and _is_common_noun(words[0], lexicon):
         words.pop(0)
