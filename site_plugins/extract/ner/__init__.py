@@ -116,7 +116,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 
     Two passes: the CRF tags each sentence; then the names it tagged with confidence are
     looked up in the rest of the document, so a later "Quandtmeyer" or "Quandtmeyers" after
-    "Jördis Quandtmeyer" is a person too, and a name keeps its confident type throughout."""
+    "Jördis Quandtmeyer" is a person too, a later "Kelmora" after "Kelmora Software SE" an
+    organization, and a name keeps its confident type throughout."""
     recognizer = load()
     tagged = recognizer.tag(text)
     mentions: list[list] = []  # [sentence index, first token, end token, type, confidence]
