@@ -49,6 +49,10 @@ def test_surname_alone_and_genitive_later_in_the_document():
      [("Kolbinger Antriebstechnik GmbH", "ORG")]),
     ("Das Kölner Robotik-Start-up Fendrix Robotics hat zwölf Millionen Euro eingesammelt.",
      [("Fendrix Robotics", "ORG"), ("Euro", "OTH")]),
+    ("Die Stadtwerke Ellingrode erhöhen die Preise, sagte Bürgermeister Jost Arnegger.",
+     [("Stadtwerke Ellingrode", "ORG"), ("Jost Arnegger", "PER")]),
+    ("Im Kunstmuseum Wendelsheim hängt seit Montag ein neues Bild.",
+     [("Kunstmuseum Wendelsheim", "ORG")]),
     ("„Wir sind nicht zufrieden“, sagte Gerlinde Oberhäuser am Montag in Straubing.",
      [("Gerlinde Oberhäuser", "PER"), ("Straubing", "LOC")]),
 ])

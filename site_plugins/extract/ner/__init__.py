@@ -137,11 +137,16 @@ def _has_letter(text: str, start: int, end: int) -> bool:
 
 def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]]:
     """(first token, end token, type) of the names in one tagged sentence: BIO runs of
-    PER/ORG/LOC/OTH without punctuation at their ends, coordinations split."""
+    PER/ORG/LOC/OTH without punctuation at their ends, coordinations split, an organization
+    without the words that describe it, an institution with the place it is named after."""
     spans = []
     for first, end, kind in _decode(labels):
         if kind not in TYPES:
             continue
+        if kind == "LOC" and _follows_institution(words, labels, spans, first):
+            if spans and spans[-1] == (first - 1, first, "ORG"):
+                spans.pop()
+            first, kind = first - 1, "ORG"
         while first < end and not any(ch.isalnum() for ch in words[first]):
             first += 1
         while end > first and not any(ch.isalnum() for ch in words[end - 1]):
@@ -151,6 +156,21 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
         if first < end:
             spans.extend((a, b, kind) for a, b in _split_coordination(words, first, end))
     return spans
+
+
+# institutions named after their place: "Kunstmuseum Halbergen", "Sparkasse Halbergen", "Landtag"
+_INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "landtag", "stadtrat",
+                 "gemeinderat", "universität", "hochschule", "klinikum", "gymnasium", "volksbank",
+                 "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper")
+
+
+def _follows_institution(words: list[str], labels: list[str], spans: list, first: int) -> bool:
+    """"Kunstmuseum Halbergen", "Sparkasse Halbergen": a place right after an institution word
+    (untagged, or tagged alone as an organization) names the institution, not the place."""
+    before = words[first - 1] if first > 0 else ""
+    if not (before[:1].isupper() and before.lower().endswith(_INSTITUTIONS)):
+        return False
+    return labels[first - 1] == "O" or (bool(spans) and spans[-1] == (first - 1, first, "ORG"))
 
 
 # words that describe an organization without being part of its name
