@@ -38,6 +38,8 @@ from babel.numbers import get_currency_symbol, list_currencies
 from site_plugins.model import Figure
 from site_plugins.numbers_de import NumberSpan, find_numbers, scaled
 
+from .sentences import Sentences
+
 __all__ = ["find_figures"]
 
 _SP = "[ \u00a0\u202f]"
@@ -141,6 +143,7 @@ def find_figures(text: str) -> list[Figure]:
     """The key figures in ``text``, in order of their offsets."""
     spans = find_numbers(text)
     readings = [_read(text, span) for span in spans]
+    sentences = Sentences(text)
     figures = []
     for index, (span, reading) in enumerate(zip(spans, readings)):
         following = readings[index + 1] if index + 1 < len(readings) else None
@@ -155,7 +158,7 @@ def find_figures(text: str) -> list[Figure]:
         qualifier = _QUALIFIERS.get(" ".join(approx.group("word").lower().split()), "about") if approx else None
         if reading.kind == "count" and _YEAR_RE.fullmatch(span.text) and not approximate:
             continue
-        label = reading.noun or _label(text, reading.start, reading.end)
+        label = reading.noun or _label(sentences, reading.start, reading.end)
         figures.append(Figure(text[reading.start:reading.end], reading.start, reading.end, reading.kind,
                               value, reading.unit, approximate, reading.assumed, label, qualifier))
     return figures
@@ -278,17 +281,14 @@ _VERB_LABELS = {
     **dict.fromkeys("spenden spendet spendete gespendet".split(), "Spende"),
     **dict.fromkeys("fördern fördert förderte gefördert".split(), "Förderung"),
 }
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'“”»«’)]*[ \t\u00a0]+|\n")
-_ABBREVIATIONS = frozenset("Mio Mrd Bio Tsd Mia Md ca Nr Dr Prof St bzw usw vgl etc inkl zzgl ggf "
-                           "evtl rd Abs Art Str".split())
 _CLAUSE_RE = re.compile(r"[,;:](?=\s)|[()–—]| - ")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _PRO_RE = re.compile(rf"{_SP}+(?:pro|je){_SP}+[A-ZÄÖÜ][\w-]*")
-_CONTEXT = 200  # characters searched on each side for the sentence bounds
+_CONTEXT = 200  # characters of a long sentence kept on each side of the figure
 _NEAR = 120  # characters of the clause looked at on each side of the figure
 
 
-def _label(text: str, start: int, end: int) -> str:
+def _label(sentences: Sentences, start: int, end: int) -> str:
     """What a money, percent or quantity figure measures, from its sentence; "" if nothing fits.
 
     The first that fits: a measure noun right after the figure ("3 Mrd. Euro Umsatz"); the
@@ -301,7 +301,9 @@ def _label(text: str, start: int, end: int) -> str:
     ("Quartalsumsatz"). A "pro/je <Noun>" right after the figure is added ("Dividende pro Aktie")
     or is the label alone ("pro Aktie").
     """
-    sentence = _sentence_bounds(text, start, end)
+    text = sentences.text
+    sentence = (max(sentences.around(start)[0], start - _CONTEXT),
+                min(sentences.around(end - 1)[1], end + _CONTEXT))
     clause = _clause_bounds(text, *sentence, start, end)
     before = [word for _, word in _words(text, max(clause[0], start - _NEAR), start)][::-1]
     after = [word for _, word in _words(text, end, min(clause[1], end + _NEAR))]
@@ -318,27 +320,6 @@ def _clause_label(text: str, end: int, before: list[str], after: list[str]) -> s
         return label
     return (_first(_measure, before) or _first(_measure, after)
             or _first(lambda word: _VERB_LABELS.get(word.lower()), before + after))
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    ends_before = list(_SENTENCE_END_RE.finditer(text, low, start))
-    sentence_start = next((m.end() for m in reversed(ends_before) if _ends_sentence(text, m)), low)
-    for match in _SENTENCE_END_RE.finditer(text, end, high):
-        if _ends_sentence(text, match):
-            return sentence_start, match.start()
-    return sentence_start, high
-
-
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """A line break, "!" or "?" ends a sentence; "." not after a digit, abbreviation or initial."""
-    if "\n" in match.group() or text[match.start()] != ".":
-        return True
-    word_start = match.start()
-    while word_start > max(0, match.start() - 12) and text[word_start - 1].isalnum():
-        word_start -= 1
-    word = text[word_start:match.start()]
-    return not (word.isdigit() or word in _ABBREVIATIONS or len(word) == 1)
 
 
 def _clause_bounds(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:

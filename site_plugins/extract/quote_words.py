@@ -2,8 +2,6 @@
 Kept apart from `quotes`, which reads text with them."""
 from __future__ import annotations
 
-ABBREVIATIONS = {"dr", "prof", "z", "b", "u", "a", "bzw", "ca", "etc", "vgl", "nr", "st", "usw",
-                  "mio", "mrd", "sog", "inkl", "evtl", "ggf", "bzgl", "d", "h", "o", "s", "jh"}
 SUBJECT_DETS = {"der", "die", "das", "ein", "eine", "einer", "sein", "seine", "ihr", "ihre",
                  "dessen", "deren", "unser", "unsere", "kein", "keine"}
 ANY_DETS = SUBJECT_DETS | {"dem", "den", "des", "einem", "einen", "eines", "seinem", "ihrem"}

@@ -38,6 +38,8 @@ from typing import NamedTuple
 
 from site_plugins.model import Quote
 
+from .sentences import BLANK_LINE, sentence_starts
+
 MAX_QUOTE_CHARS = 1200  # longer "quotes" are unbalanced marks, not speech
 MIN_FRAGMENT_WORDS = 4
 CONTEXT_CHARS = 300  # attribution is looked for this far around a quote (keeps time linear)
@@ -46,14 +48,12 @@ MAX_MASKED = 3  # quotes skipped over on either side when looking for an attribu
 # opener -> closers. “ and " and « » are ambiguous; the character before them decides.
 PAIRS = {"„": "“”", "‚": "‘’", "»": "«", "«": "»", "“": "”", '"': '"'}
 _MARK_RE = re.compile("[„“”‚‘’»«\"]")
-_PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
-_SENT_END_RE = re.compile("[.!?…][“”\"»«’‘)]*[ \t\n]")  # no + before +: no backtracking
 _TOKEN_RE = re.compile(r"(?:Dr|Prof)\.|[^\W\d_][\w\-’']*|\d[\w\-]*|[^\w\s]")
 _OPEN_AFTER = set(" \t\n([{/–—-:\u00a0") | set(PAIRS)
 _QUOTE_TOKEN = "\u0000Q"  # stands for a masked quote inside a token list
 
 from .quote_words import (
-    ABBREVIATIONS, SUBJECT_DETS, ANY_DETS, PRONOUNS, NAME_PARTICLES, SUBORDINATORS, FUNCTION_WORDS,
+    SUBJECT_DETS, ANY_DETS, PRONOUNS, NAME_PARTICLES, SUBORDINATORS, FUNCTION_WORDS,
     NAMING_VERBS, PARTICIPLES, SPEECH_VERBS, PARTICLE_VERBS, STRICT_VERBS, COLON_VERBS,
     SENTENCE_TRIGGERS, ROLE_STEMS,
 )
@@ -89,7 +89,7 @@ def find_quotes(text: str) -> list[Quote]:
     """Direct quotes in `text`, in order, with their speaker (or None)."""
     spans = _quote_spans(text)
     doc = _Doc(text, spans, [s for s, _ in spans], [e for _, e in spans],
-               _sentence_starts(text, spans), [])
+               sentence_starts(text, spans), [])
     for index in range(len(spans)):
         quote = _quote_at(doc, index)
         if quote is not None:
@@ -115,7 +115,7 @@ def _can_close(text: str, pos: int) -> bool:
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each balanced pair of quotation marks; linear in the number of marks."""
     marks = [m.start() for m in _MARK_RE.finditer(text)]
-    breaks = [m.start() for m in _PARA_BREAK_RE.finditer(text)]
+    breaks = [m.start() for m in BLANK_LINE.finditer(text)]
     closers: dict[str, list[int]] = {}
     for index, pos in enumerate(marks):
         if _can_close(text, pos):
@@ -146,29 +146,7 @@ def _closer_for(text: str, pos: int, index: int, closers: dict[str, list[int]]) 
     return best
 
 
-# --- sentences and tokens ------------------------------------------------------------------
-
-
-def _sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Offsets where sentences begin: after . ! ? outside quotes, and after blank lines."""
-    starts = {0} | {m.end() for m in _PARA_BREAK_RE.finditer(text)}
-    span_starts = [s for s, _ in spans]
-    for match in _SENT_END_RE.finditer(text):
-        begin, after = match.start(), match.end()
-        while after < len(text) and text[after] in " \t\n":
-            after += 1
-        at = bisect_right(span_starts, begin) - 1
-        if at >= 0 and spans[at][0] < begin and after < spans[at][1]:
-            continue  # inside a quote
-        if after >= len(text) or not (text[after].isupper() or text[after].isdigit()
-                                      or text[after] in PAIRS):
-            continue
-        word = re.search(r"(\w+)\W*$", text[max(0, begin - 12):begin])
-        ordinal = word and word.group(1).isdigit() and len(word.group(1)) <= 2  # "3. März"
-        if ordinal or word and word.group(1).lower() in ABBREVIATIONS:
-            continue
-        starts.add(after)
-    return sorted(starts)
+# --- tokens --------------------------------------------------------------------------------
 
 
 def _tokens(doc: _Doc, begin: int, end: int) -> list[_Token]:

@@ -48,10 +48,11 @@ possible publication day and never invents one: "am Freitag" with PubDate(2025, 
 granularity thus says "one of these, we do not know which". With `published=None`, expressions
 that need an anchor are dropped; absolute ones are kept.
 
-Sentence, clause, tense and label rules are in timex_text. In text without punctuation a
-"sentence" can be huge: `sentence` then keeps at most 500 characters on each side of the
-expression, and tense and label look at most 250 characters to each side. All patterns only
-scan the stretches around trigger words (digits, month and weekday names, Woche, Jahr, ...).
+Sentences are split by `sentences`; clause, tense and label rules are in timex_text. In text
+without punctuation a "sentence" can be huge: `sentence` then keeps at most 500 characters on
+each side of the expression, and tense and label look at most 250 characters to each side. All
+patterns only scan the stretches around trigger words (digits, month and weekday names, Woche,
+Jahr, ...).
 """
 from __future__ import annotations
 
@@ -65,7 +66,8 @@ from . import timex_years as years
 from .timex_lexicon import DECADE_WORD_RE, MONTH_ABBR_RE, MONTH_RE, WEEKDAY_RE
 from .timex_resolve import NeedsAnchor, Spec, resolve, resolve_between
 from .timex_rules import Mention
-from .timex_text import Sentences, clause_bounds, label, tense
+from .sentences import Sentences
+from .timex_text import clause_bounds, label, tense
 
 __all__ = ["find_events"]
 

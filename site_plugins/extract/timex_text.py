@@ -1,10 +1,4 @@
-"""Sentences, clauses, tense and labels for timex.
-
-Sentence boundary: '.', '!' or '?' (closing quotes or brackets may follow) then whitespace then
-an upper-case letter, a digit ("2020 kam der Börsengang") or an opening quote; not after a
-known abbreviation (CLDR month and weekday abbreviations included), a single letter ("F.",
-"z."), a dotted abbreviation ("z.B.", "u.a.") or a one- or two-digit number ("31." is an
-ordinal). A blank line always ends a sentence.
+"""Clauses, tense and labels for timex; sentences are split by `sentences`.
 
 Clause: the stretch of the sentence between ',' (not in "4,2"), ';', ': ', brackets or dashes
 ('–', '—', ' - ') around the expression; a comma right after the expression does not end it
@@ -25,57 +19,7 @@ expression stays in; cuts are marked with '…'.
 """
 from __future__ import annotations
 
-import bisect
 import re
-
-from .timex_lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
-
-ABBREVIATIONS = {
-    "z.B.", "bzw.", "ca.", "Dr.", "Prof.", "Nr.", "St.", "Str.", "u.a.", "vgl.", "Mio.", "Mrd.",
-    "Abs.", "Hr.", "Fr.", "Frau.", "Jh.", "Chr.", "inkl.", "evtl.", "ggf.", "sog.", "usw.", "bspw.",
-    "d.h.", "Tel.", "Co.", "Inc.", "Corp.", "Ltd.", "etc.", "geb.", "gest.", "Mrs.", "Mr.",
-    "Bd.", "Hrsg.", "Jan.", "Feb.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.", "Apr.", "Tsd.", "Kap.",
-    "ehem.", "zzgl.", "max.", "min.", "ugs.", "dt.", "engl.", "Mwst.", "MwSt.", "Dipl.", "Ing.",
-    "e.V.", "gem.", "lt.", "allg.", "insb.", "rd.", "u.U.", "o.ä.", "i.d.R.",
-} | {a for a in MONTH_ABBREVIATIONS if a.endswith(".")} | {a for a in WEEKDAY_ABBREVIATIONS if a.endswith(".")}
-
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"“”»«’')\]]*+(?=\s++[\"„“‚»«'(]?[A-ZÄÖÜ0-9])|\n[ \t]*+\n")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
-_NO_BOUNDARY_TOKEN = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?|[^\W\d]\.|\w+\.\w+\..*")
-
-
-class Sentences:
-    """Sentence spans of one text, found once; `around(offset)` by bisection."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        starts = [0]
-        for m in _BOUNDARY.finditer(text):
-            if m.group(0)[0] == "." and not self._ends_sentence(m.start()):
-                continue
-            starts.append(m.end())
-        self.starts = starts
-
-    def _ends_sentence(self, dot: int) -> bool:
-        token = _TOKEN_BEFORE.search(self.text, max(0, dot - 40), dot + 1)
-        if token is None:
-            return True
-        word = token.group(1)
-        if word in ABBREVIATIONS or _NO_BOUNDARY_TOKEN.fullmatch(word):
-            return False
-        return True
-
-    def around(self, offset: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding the offset, without surrounding whitespace."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
-
 
 # not the comma of "4,2" nor the colon of "Nutzer:innen"
 _CLAUSE_SEPARATOR = re.compile(r"(?<!\d),|,(?!\d)|[;()\[\]–—]|:(?=\s)|\s-\s")
