@@ -54,6 +54,15 @@ def test_a_name_introduced_by_a_product_noun_is_a_product_throughout():
     assert ("Talvora Systems AG", "ORG") in found  # a legal form: a company, whatever precedes it
 
 
+def test_business_models_and_top_models_introduce_no_products():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Das Geschäftsmodell Brovanta überzeugt Anleger. Das Topmodell Ilka Sundermeier "
+            "lief in Mailand. Brovanta wächst knapp Hundert Prozent.")
+    assert not [e for e in find_entities(text, Registry()) if e.type == "PRODUCT"]
+
+
 FACTS = Facts(
     entities=(Entity("Wired", 0, 5, "ORG", "Wired"), Entity("Deepseeks", 10, 19, "ORG", "Deepseek")),
     figures=(Figure("40 Milliarden US-Dollar", 30, 53, "money", 4e10, "USD", label="Finanzierung"),

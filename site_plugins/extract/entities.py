@@ -49,9 +49,11 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
 
 # heads of the nouns that introduce a product by name: "der Lagerroboter Kite 3", "die
 # Planungssoftware Ventrax Atlas", "das Sprachmodell Orca", "das Fräszentrum Cerion M5"
-PRODUCT_WORDS = ("roboter", "software", "modell", "app", "chip", "prozessor", "smartphone", "tablet",
-                 "laptop", "konsole", "chatbot", "betriebssystem", "medikament", "präparat", "wirkstoff",
-                 "impfstoff", "maschine", "fräszentrum", "drohne", "elektroauto", "schutzmittel")
+# ("Modell" only where it is a product: not "Geschäftsmodell", nor the person "Topmodell")
+PRODUCT_WORDS = ("roboter", "software", "sprachmodell", "ki-modell", "denkmodell", "basismodell",
+                 "automodell", "app", "chip", "prozessor", "smartphone", "tablet", "laptop", "konsole",
+                 "chatbot", "betriebssystem", "medikament", "präparat", "wirkstoff", "impfstoff",
+                 "maschine", "fräszentrum", "drohne", "elektroauto", "schutzmittel")
 # a product noun, then a capitalized word and maybe a number or model code: "Lieferroboter Pendrix 4"
 _INTRODUCED_PRODUCT = re.compile(r"(?<![\w-])([\w-]+)\s+(?=([A-ZÄÖÜ]\w+(?:\s(?:\d+|[A-Z]+\d\w*))?)(?![\w-]))")
 
@@ -64,7 +66,8 @@ def _introduced_products(text: str, mentions: list[Entity]) -> list[Entity]:
     spans = _Spans((m.start, m.end) for m in mentions)
     products = set()
     for match in _INTRODUCED_PRODUCT.finditer(text):
-        if not match.group(1).lower().endswith(PRODUCT_WORDS):
+        noun = match.group(1)
+        if not (noun[:1].isupper() and (noun.lower().endswith(PRODUCT_WORDS) or noun == "Modell")):
             continue
         start, end = match.span(2)
         if start in by_start:
