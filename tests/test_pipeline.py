@@ -117,3 +117,21 @@ def test_extraction_never_raises_and_offsets_point_into_the_text(text, day):
         assert text[item.start:item.end] == item.text
     for quote in facts.quotes:
         assert quote.text in text[quote.start:quote.end]
+
+
+ENTITY_WORDS = ["Lagerroboter", "Sprachmodell", "Modell", "Planungssoftware", "Pendrix", "Kelmora", "4",
+                "X7", "AG", "SE", "GmbH", "Softwarekonzern", "Robotik-Start-up", "Stadtwerke", "Kunstmuseum",
+                "Ellingrode", "Deutsche", "Bank", "und", "die", "von", "sagte", ".", ",", "„", "“", "&", "\n\n"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(ENTITY_WORDS), max_size=40))
+def test_entity_rules_never_raise_and_offsets_point_into_the_text(words):
+    """Product nouns, legal forms, descriptors and institutions in any order."""
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = " ".join(words)
+    for entity in find_entities(text, Registry()):
+        assert text[entity.start:entity.end] == entity.text
+        assert entity.type in ("PER", "ORG", "LOC", "PRODUCT", "OTHER")
