@@ -135,3 +135,20 @@ def test_entity_rules_never_raise_and_offsets_point_into_the_text(words):
     for entity in find_entities(text, Registry()):
         assert text[entity.start:entity.end] == entity.text
         assert entity.type in ("PER", "ORG", "LOC", "PRODUCT", "OTHER")
+
+
+def test_company_short_form_counts_for_its_full_name_unless_registered():
+    from site_plugins.extract.entities import find_entities, salient
+    from site_plugins.registry import parse_registry, Registry
+
+    text = ("Der Softwarekonzern Brovanta Systems will den Anbieter Kelmora Software SE übernehmen. "
+            "Kelmora beschäftigt 2.100 Menschen. Brovanta zahlt 40 Euro je Aktie. Auch die Union "
+            "lehnt ab, sagte ein Sprecher von Union Investment.")
+    found = [(e["name"], e["type"], e["mentions"]) for e in salient(find_entities(text, Registry()))]
+    assert found[:2] == [("Brovanta Systems", "ORG", 2), ("Kelmora Software SE", "ORG", 2)]
+    # "Union" is a common noun, not a short form of "Union Investment": both stay
+    assert ("Union", "ORG", 1) in found and ("Union Investment", "ORG", 1) in found
+
+    registry = parse_registry("- name: Kelmora\n  type: ORG\n", "entities.yml")
+    names = {e["name"] for e in salient(find_entities(text, registry))}
+    assert {"Kelmora", "Kelmora Software SE", "Brovanta Systems"} <= names

@@ -44,7 +44,7 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     mentions = _introduced_products(text, mentions)
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions)
-    return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)), registry)
 
 
 # heads of the nouns that introduce a product by name: "der Lagerroboter Kite 3", "die
@@ -214,16 +214,24 @@ def _join_ampersands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple
     return joined
 
 
-def _full_names(mentions: list[Entity]) -> list[Entity]:
-    """A person's surname alone ("Brettschneider") is a mention of the full name used in the
-    same text ("Jonas Brettschneider"), when exactly one full name ends with it."""
-    full: dict[str, set[str]] = {}
+def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
+    """A short mention is a mention of the full name used in the same text, when exactly one
+    fits: a person's surname alone ("Brettschneider" of "Jonas Brettschneider"), a company's
+    first word alone ("Kelmora" of "Kelmora Software SE"; not a common noun such as "Union"
+    of "Union Investment"). A name the registry knows keeps its registered form."""
+    lexicon = _lexicon()
+    full: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         if m.type == "PER" and " " in m.name:
-            full.setdefault(m.name.rsplit(" ", 1)[1], set()).add(m.name)
+            full.setdefault(("PER", m.name.rsplit(" ", 1)[1]), set()).add(m.name)
+        elif m.type == "ORG" and " " in m.name:
+            first = m.name.split(" ", 1)[0]
+            if not _is_common_noun(first, lexicon):
+                full.setdefault(("ORG", first), set()).add(m.name)
     merged = []
     for m in mentions:
-        names = full.get(m.name, set()) if m.type == "PER" and " " not in m.name else set()
+        short = " " not in m.name and not registry.find(m.name)
+        names = full.get((m.type, m.name), set()) if short else set()
         merged.append(replace(m, name=next(iter(names))) if len(names) == 1 else m)
     return merged
 
