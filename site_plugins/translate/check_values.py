@@ -91,7 +91,7 @@ def english_values(text: str) -> list[Value]:
             values.append(_value(m.group(2), int(m.group(2))))
     text = _EN_TIME.sub(lambda m: " " * len(m.group(0)), text)
     for m in _EN_NUMBER.finditer(text):
-        values.extend(_number_value(m, _parse_en_digits, _EN_WORDS, _EN_SCALES, "-"))
+        values.extend(_english_number(m))
     values.extend(_special_words(text, _EN_SPECIAL, german=False))
     return values
 
@@ -111,19 +111,18 @@ def _times_and_dates_de(text: str) -> tuple[list[Value], str]:
     return values, _DE_SCORE.sub(blank, _DE_DATE.sub(blank, _DE_TIME.sub(blank, text)))
 
 
-def _number_value(m: re.Match, parse_digits, words: dict, scales: dict, joiner: str) -> list[Value]:
-    scale_word = (m.group("scale") or "").lower().rstrip(".")
-    scale = scales.get(scale_word, 1.0)
+def _english_number(m: re.Match) -> list[Value]:
+    """The value of one `_EN_NUMBER` match: digits, a number word or "a"/"one" before a scale."""
+    scale_word = (m.group("scale") or "").lower()
+    scale = _EN_SCALES.get(scale_word, 1.0)
     if m.group("num"):
-        number = parse_digits(m.group("num"))
+        number = _parse_en_digits(m.group("num"))
         return [] if number is None else [_value(m.group(0), number * scale)]
     word = m.group("word").lower()
-    if word in ("a", "an", "one", "ein", "eine", "einer", "einem", "einen"):
-        # an article is a number only before a scale word: "eine Milliarde", "a billion"
+    if word in ("a", "an", "one"):
+        # an article is a number only before a scale word: "a billion"
         return [_value(m.group(0), scale, strong=False)] if scale_word else []
-    # "fünfundzwanzig" / "twenty-five"; "hundert" contains "und", so look the word up first
-    parts = [word] if word in words else word.split(joiner)
-    number = sum(words.get(part, 0) for part in parts)
+    number = sum(_EN_WORDS.get(part, 0) for part in word.split("-"))  # "twenty-five"
     return [_value(m.group(0), number * scale, strong=False)]
 
 
