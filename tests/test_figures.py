@@ -121,6 +121,14 @@ CASES = {
         "Die Produktion stieg auf 5 Millionen Tonnen, der Windpark liefert 2,5 GW.",
         ("5 Millionen Tonnen", "quantity", 5e6, "t", "Produktion"),
         ("2,5 GW", "quantity", 2.5, "GW")),
+    "lengths, weights and speeds": many(
+        "Der Center misst 2,11 Meter, die Rotoren drehen in 240 Metern Höhe. Erlaubt sind "
+        "130 Kilometer pro Stunde, im Ort 50 km/h; ein Ei wiegt 60 Gramm.",
+        ("2,11 Meter", "quantity", 2.11, "m"),
+        ("240 Metern", "quantity", 240.0, "m"),
+        ("130 Kilometer pro Stunde", "quantity", 130.0, "km/h"),
+        ("50 km/h", "quantity", 50.0, "km/h"),
+        ("60 Gramm", "quantity", 60.0, "g")),
     "percentage points": one(
         "Die Arbeitslosenquote sank um 0,5 Prozentpunkte.",
         "0,5 Prozentpunkte", "percent", 0.5, "pp", "Arbeitslosenquote"),

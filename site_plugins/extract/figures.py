@@ -11,7 +11,8 @@ those that are key figures:
   "US$", "USD"); other colloquial names are read as their usual currency without the flag:
   "Pfund" GBP, "Franken" CHF, "Yuan"/"Renminbi" CNY, "Yen" and "¥" JPY, "Rupien" INR, "Lira" TRY.
 - percent: "3,5 Prozent", "27%" (unit "%"); "15 Prozentpunkte" (unit "pp").
-- quantity: a number with a unit of measurement ("5 Mio. Tonnen" -> unit "t", "2 GW").
+- quantity: a number with a unit of measurement ("5 Mio. Tonnen" -> unit "t", "2 GW",
+  "2,11 Meter" -> "m", "130 Kilometer pro Stunde" / "50 km/h" -> "km/h").
 - count: a number with a scale word ("1,2 Billionen", "5 Millionen Nutzer"), or a number of at
   least 1000 followed by the noun it counts, with at most two adjectives between
   ("320'000 Mitarbeitern", "1.500 neue Stellen"). A bare four-digit number from 1800 to 2100 is a
@@ -98,10 +99,16 @@ _UNITS = {"Tonnen": "t", "Tonne": "t", "Kilogramm": "kg", "kg": "kg", "Kilometer
           "Megawatt": "MW", "MW": "MW", "Gigawatt": "GW", "GW": "GW", "Kilowattstunden": "kWh",
           "kWh": "kWh", "Megawattstunden": "MWh", "MWh": "MWh", "Gigawattstunden": "GWh",
           "GWh": "GWh", "Terawattstunden": "TWh", "TWh": "TWh", "Gigabyte": "GB", "GB": "GB",
-          "Terabyte": "TB", "TB": "TB", "Petabyte": "PB", "PB": "PB", "Grad Celsius": "°C"}
+          "Terabyte": "TB", "TB": "TB", "Petabyte": "PB", "PB": "PB", "Grad Celsius": "°C",
+          "Meter": "m", "Metern": "m", "Zentimeter": "cm", "Zentimetern": "cm", "cm": "cm",
+          "Millimeter": "mm", "Millimetern": "mm", "mm": "mm", "Kilometern": "km", "Litern": "l",
+          "Milliliter": "ml", "ml": "ml", "Kubikmeter": "m³", "Kubikmetern": "m³", "m³": "m³",
+          "Gramm": "g", "Milligramm": "mg", "mg": "mg", "Mikrogramm": "µg", "µg": "µg",
+          "Megabyte": "MB", "MB": "MB", "Watt": "W", "Kilometer pro Stunde": "km/h",
+          "Stundenkilometer": "km/h", "Stundenkilometern": "km/h"}
 _symbol_alt = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _SYMBOL_AFTER_RE = re.compile(
-    rf"{_SP}?(?:(?P<percent>%)(?![\w%])|(?P<celsius>°C)|(?P<symbol>{_symbol_alt}))(?![^\W\d_])")
+    rf"{_SP}?(?:(?P<percent>%)(?![\w%])|(?P<celsius>°C)|(?P<speed>km/h)|(?P<symbol>{_symbol_alt}))(?![^\W\d_])")
 _CURRENCY_BEFORE_RE = re.compile(
     rf"(?<![\w$])(?:(?P<dollar>(?i:[a-z]{{2,3}})\$)|(?P<symbol>{_symbol_alt})|(?P<code>[A-Z]{{3}}))"
     rf"{_SP}?\Z")
@@ -170,7 +177,7 @@ def _read(text: str, span: NumberSpan) -> _Reading | None:
     if match := _SYMBOL_AFTER_RE.match(text, end):
         if match.group("symbol"):
             return _Reading("money", *_SYMBOLS[match.group("symbol")], start, match.end(), "")
-        unit = "%" if match.group("percent") else "°C"
+        unit = "%" if match.group("percent") else match.group("celsius") or match.group("speed")
         return _Reading("percent" if unit == "%" else "quantity", unit, False, start, match.end(), "")
     if found := _unit_after(text, end):
         kind, unit, assumed, unit_end = found
