@@ -14,6 +14,7 @@ from ..model import Entity
 from ..registry import Registry
 from .ner import find_names
 from .ner.features import ORG_SUFFIXES
+from .quote_words import ROLE_STEMS
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
 # model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
@@ -117,6 +118,8 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
             start, surface = end - len(product_name), product_name
         return Entity(surface, start, end, "PRODUCT", product_name)
     name_en = territory_names().get(name) if kind == "LOC" else None
+    if kind == "PER" and " " not in name and _is_role_noun(name):
+        return None  # "sagte Europachefin Dana Whitlock-Reyes": the job is no second person
     if kind in ("PER", "ORG"):
         # "Maschinenbauer Brenntaler Präzisionswerke AG", "Ministerin Anna Berg": the job or
         # trade in front is a description; "Universität Tübingen" keeps its head noun
@@ -192,6 +195,14 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     while len(words) > keep and _is_common_noun(words[0], lexicon):
         words.pop(0)
     return " ".join(words)
+
+
+def _is_role_noun(word: str) -> bool:
+    """A common noun naming a job or role ("Europachefin", "Landesenergieminister"); surnames
+    that are also nouns ("Richter") are in the surname list and stay names."""
+    lower = word.lower()
+    return (any(lower.endswith((stem, stem + "in")) for stem in ROLE_STEMS)
+            and _is_common_noun(word, _lexicon()))
 
 
 def _is_common_noun(word: str, lexicon) -> bool:
