@@ -152,3 +152,17 @@ def test_company_short_form_counts_for_its_full_name_unless_registered():
     registry = parse_registry("- name: Kelmora\n  type: ORG\n", "entities.yml")
     names = {e["name"] for e in salient(find_entities(text, registry))}
     assert {"Kelmora", "Kelmora Software SE", "Brovanta Systems"} <= names
+
+
+def test_job_titles_are_no_people_and_roles_resolve_to_the_person():
+    from site_plugins.extract.pipeline import extract_text
+
+    text = ("Der Versorger Halvström Energie steigt bei Nordwerft Wind ein. „Wir suchen Partner, die "
+            "auch bauen können“, sagte Vertriebschefin Maren Oltrogge-Birk. Landesumweltminister "
+            "Okke Tiedemann begrüßte den Einstieg. „Das ist ein gutes Zeichen“, sagte der Minister. "
+            "Für die Planung war Jorinde Albersmeyer zuständig. Sie erklärte: „Die Genehmigung "
+            "kam schneller als erwartet.“")
+    facts = extract_text(text, None)
+    people = {e.name for e in facts.entities if e.type == "PER"}
+    assert "Vertriebschefin" not in people and "Maren Oltrogge-Birk" in people
+    assert [q.speaker for q in facts.quotes] == ["Maren Oltrogge-Birk", "Okke Tiedemann", "Jorinde Albersmeyer"]

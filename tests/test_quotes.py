@@ -156,3 +156,43 @@ def test_one_megabyte_is_fast():
     assert time.perf_counter() - began < 5.0
     assert len(found) == 1_000_000 // len(paragraph)
     assert {q.speaker for q in found} == {"Ortsvorsteher Lutz Krämerling"}
+
+
+def _speakers(text, people=()):
+    return [q.speaker for q in find_quotes(text, people)]
+
+
+def test_pronoun_refers_to_the_person_the_previous_sentence_names():
+    text = ("Für die Sanierung war Henrike Oltmanns verantwortlich. Sie sagte: „Unter dem Putz "
+            "lagen drei Schichten Farbe, die niemand erwartet hatte.“")
+    people = [(text.index("Henrike"), "Henrike Oltmanns")]
+    assert _speakers(text, people) == ["Henrike Oltmanns"]
+    assert _speakers(text) == [None]  # without the name recognizer's people: no guess
+    # a person named only in the quote's own sentence is no antecedent of "Er"
+    text = "Der Streit ist alt. Er widersprach Ansgar Pellwitz: „Das stimmt so nicht, wir haben geprüft.“"
+    assert _speakers(text, [(text.index("Ansgar"), "Ansgar Pellwitz")]) == [None]
+    # the subject of the previous sentence wins over a person it names later
+    text = "Okke Tiedemann traf Jorinde Albersmeyer in Kiel. Er sagte: „Wir sind uns einig geworden.“"
+    people = [(text.index("Okke"), "Okke Tiedemann"), (text.index("Jorinde"), "Jorinde Albersmeyer")]
+    assert _speakers(text, people) == ["Okke Tiedemann"]
+
+
+def test_a_definite_role_points_back_to_the_person_just_named():
+    text = ("Bauministerin Ortrud Velmeke stellte den Plan am Montag vor. „Wir bauen schneller "
+            "als geplant“, sagte die Ministerin.")
+    assert _speakers(text) == ["Bauministerin Ortrud Velmeke"]
+    text = ("Staatssekretärin Gerda Hollweck verteidigte den Entwurf. „Ohne neue Netze scheitert "
+            "die Wende“, sagte die Sozialdemokratin.")
+    assert _speakers(text) == ["Staatssekretärin Gerda Hollweck"]
+    # a masculine noun that is no known role ("Sozialdemokrat") is not taken for a person
+    assert _speakers(text.replace("Staatssekretärin Gerda Hollweck", "Staatssekretär Arvid Lemmerhirt")
+                     .replace("die Sozialdemokratin", "der Sozialdemokrat")) == ["der Sozialdemokrat"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Konzern wies die Vorwürfe zurück. „Wir prüfen den Fall“, sagte der Minister.", "der Minister"),
+    ("Arvid Lemmerhirt kritisierte den Konzern. „Wir prüfen den Fall“, sagte der Sprecher.", "der Sprecher"),
+    ("Arvid Lemmerhirt kritisierte den Konzern. „Wir prüfen den Fall“, sagte ein Minister.", "ein Minister"),
+])
+def test_roles_that_name_no_one_before_stay_descriptions(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -17,7 +17,8 @@ from .timex import find_events
 
 def extract_text(text: str, published: PubDate | None, registry: Registry = Registry()) -> Facts:
     entities = find_entities(text, registry)
-    quotes = [replace(q, speaker=speaker_name(q.speaker, entities)) for q in find_quotes(text)]
+    people = [(e.start, e.name) for e in entities if e.type == "PER"]
+    quotes = [replace(q, speaker=speaker_name(q.speaker, entities)) for q in find_quotes(text, people)]
     return Facts(tuple(entities), tuple(find_figures(text)), tuple(quotes), tuple(find_events(text, published)))
 
 

@@ -19,8 +19,11 @@
    "gegenüber Wired" and "von Wired" are cut off. A description with an article that ends in a
    name keeps only the name ("der KI-Experte Miles Brundage" -> "Miles Brundage"); a bare title
    stays ("Ministerin Anna Berg"). Pronouns (er/sie) resolve to the nearest person of the last
-   two sentences (a quote's speaker or a sentence subject; no gender check); if there is none
-   the speaker is None, never the bare pronoun. "es"/"man" ("heißt es") give None.
+   two sentences (a quote's speaker or a sentence subject; where the previous sentence has no
+   person as subject, the last person the name recognizer found in it; no gender check); if
+   there is none the speaker is None, never the bare pronoun. "es"/"man" ("heißt es") give
+   None. A definite role without a name ("der Minister", "die Sozialdemokratin", not "der
+   Sprecher") resolves the same way, and stays as written where no one was named before.
 3. Filter: a span is a direct quote if it is a full sentence (ends in . ! ? … inside the marks,
    or opens its sentence and has an attribution next to the marks), or a fragment of at least
    MIN_FRAGMENT_WORDS words with an attribution in its own sentence (seed: kümmere „sich die
@@ -83,13 +86,16 @@ class _Doc:
     span_ends: list[int]
     bounds: list[int]
     found: list[Quote]
+    people: list[tuple[int, str]]  # (offset, name) of the people the name recognizer found
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Direct quotes in `text`, in order, with their speaker (or None)."""
+def find_quotes(text: str, people: list[tuple[int, str]] = ()) -> list[Quote]:
+    """Direct quotes in `text`, in order, with their speaker (or None). `people` are the
+    (offset, name) mentions of persons found in `text`, used to resolve "er", "sie" and "der
+    Minister" when the previous sentence names a person but not as its subject."""
     spans = _quote_spans(text)
     doc = _Doc(text, spans, [s for s, _ in spans], [e for _, e in spans],
-               sentence_starts(text, spans), [])
+               sentence_starts(text, spans), [], sorted(people))
     for index in range(len(spans)):
         quote = _quote_at(doc, index)
         if quote is not None:
@@ -365,7 +371,9 @@ def _clause_speaker(clause: list[_Token], verb: int) -> _Phrase | None:
 
 
 def _recent_person(doc: _Doc, k: int, before: int) -> str | None:
-    """The nearest speaker of an earlier quote or person subject within the last two sentences."""
+    """The nearest speaker of an earlier quote or person subject within the last two sentences;
+    where the previous sentence has no person as its subject, the last person it names ("Für
+    die Restaurierung war Konstantin Ebermayer zuständig. Er erklärte: …")."""
     horizon = doc.bounds[max(0, k - 2)]
     candidates: list[tuple[int, str]] = []
     for quote in reversed(doc.found[-5:]):  # bounded: linear time on dense quotes
@@ -381,6 +389,10 @@ def _recent_person(doc: _Doc, k: int, before: int) -> str | None:
             if phrase is not None and not phrase.pronoun and _is_person(tokens, phrase):
                 at = tokens[phrase.first].start
                 candidates.append((at, _reduce(doc.text, tokens, phrase)))
+            elif j == k - 1:
+                i = bisect_left(doc.people, (doc.bounds[k],)) - 1
+                if i >= 0 and doc.people[i][0] >= doc.bounds[j]:
+                    candidates.append(doc.people[i])
     return max(candidates)[1] if candidates else None
 
 
@@ -389,7 +401,25 @@ def _speaker_text(doc: _Doc, tokens: list[_Token], phrase: _Phrase, k: int,
     if phrase.pronoun:
         word = tokens[phrase.first].text.lower()
         return _recent_person(doc, k, start) if word in ("er", "sie") else None
+    if _refers_back(tokens, phrase):
+        return _recent_person(doc, k, start) or _reduce(doc.text, tokens, phrase)
     return _reduce(doc.text, tokens, phrase)
+
+
+def _refers_back(tokens: list[_Token], phrase: _Phrase) -> bool:
+    """"der Minister", "die Sozialdemokratin", "der 54-Jährige": a definite article and one
+    noun for a person, naming no one, points back to the person named just before. Not "der
+    Sprecher": spokespeople are new people, mostly unnamed."""
+    words = [t.text for t in tokens[phrase.first:phrase.last + 1]]
+    if not phrase.has_det or words[0].lower() not in ("der", "die") or len(words) < 2:
+        return False
+    noun = words[-1]
+    if not all(_is_adjective(w) for w in words[1:-1]) or not _is_capitalised(noun):
+        return False
+    low = noun.lower()
+    if "sprecher" in low:
+        return False
+    return _is_role(noun) or low.endswith(("in", "jährige", "jähriger"))
 
 
 # --- noun phrases --------------------------------------------------------------------------
