@@ -166,3 +166,28 @@ def test_job_titles_are_no_people_and_roles_resolve_to_the_person():
     people = {e.name for e in facts.entities if e.type == "PER"}
     assert "Vertriebschefin" not in people and "Maren Oltrogge-Birk" in people
     assert [q.speaker for q in facts.quotes] == ["Maren Oltrogge-Birk", "Okke Tiedemann", "Jorinde Albersmeyer"]
+
+
+def test_full_names_decide_the_type_of_their_short_forms():
+    from site_plugins.extract.entities import _full_names
+    from site_plugins.registry import Registry
+
+    def mention(name, kind, at):
+        return Entity(name, at, at + len(name), kind, name)
+
+    mentions = [mention("Ottilie Weißenbach", "PER", 0), mention("Hedwig Weißenbach", "PER", 30),
+                mention("Weißenbach", "LOC", 60), mention("Calloway Ridge Partners", "ORG", 80),
+                mention("Calloway Ridge", "LOC", 110), mention("Calloway", "PER", 130),
+                mention("Ferdinand Porsche", "PER", 150), mention("Porsche", "ORG", 170),
+                mention("Brettmann Milch GmbH", "ORG", 180), mention("Müller Milch GmbH", "ORG", 200),
+                mention("Müller", "PER", 220), mention("Brettmann", "PRODUCT", 230)]
+    found = [(m.text, m.type, m.name) for m in _full_names(mentions, Registry())]
+    assert found[2] == ("Weißenbach", "PER", "Weißenbach")  # a person; which of the two is open
+    assert found[4] == ("Calloway Ridge", "ORG", "Calloway Ridge Partners")
+    assert found[5] == ("Calloway", "ORG", "Calloway Ridge Partners")  # not a known first or last name
+    assert found[7] == ("Porsche", "ORG", "Porsche")  # a well-known company stays one
+    assert found[10] == ("Müller", "PER", "Müller")  # a surname stays a person
+    assert found[11] == ("Brettmann", "PRODUCT", "Brettmann")  # products keep their type
+    places = [mention("Bayern München", "ORG", 0), mention("Bayern", "LOC", 20),
+              mention("George Washington", "PER", 30), mention("Washington", "LOC", 50)]
+    assert [m.type for m in _full_names(places, Registry())] == ["ORG", "LOC", "PER", "LOC"]

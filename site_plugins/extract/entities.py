@@ -227,24 +227,44 @@ def _join_ampersands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple
 
 def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
     """A short mention is a mention of the full name used in the same text, when exactly one
-    fits: a person's surname alone ("Brettschneider" of "Jonas Brettschneider"), a company's
-    first word alone ("Kelmora" of "Kelmora Software SE"; not a common noun such as "Union"
-    of "Union Investment"). A name the registry knows keeps its registered form."""
+    fits: a person's surname alone ("Brettschneider" of "Jonas Brettschneider"), the first
+    words of a company's name ("Kelmora", "Calloway Ridge" of "Calloway Ridge Partners"; not a
+    common noun such as "Union" of "Union Investment"). The full name also decides the type,
+    where the model typed the short form otherwise ("Weißenbach" of "Ottilie Weißenbach" is
+    no place), even where two full names of that type fit. Known places keep their type
+    ("Bayern" beside "Bayern München"); a person's name is not made a company, nor a
+    well-known company a person. A name the registry knows keeps its registered form."""
     lexicon = _lexicon()
-    full: dict[tuple[str, str], set[str]] = {}
+    full: dict[str, set[tuple[str, str]]] = {}  # short form -> {(type, full name)}
     for m in mentions:
-        if m.type == "PER" and " " in m.name:
-            full.setdefault(("PER", m.name.rsplit(" ", 1)[1]), set()).add(m.name)
-        elif m.type == "ORG" and " " in m.name:
-            first = m.name.split(" ", 1)[0]
-            if not _is_common_noun(first, lexicon):
-                full.setdefault(("ORG", first), set()).add(m.name)
+        words = m.name.split(" ")
+        if m.type == "PER" and len(words) > 1:
+            full.setdefault(words[-1], set()).add(("PER", m.name))
+        elif m.type == "ORG" and len(words) > 1 and not _is_common_noun(words[0], lexicon):
+            for k in range(1, len(words)):
+                full.setdefault(" ".join(words[:k]), set()).add(("ORG", m.name))
     merged = []
     for m in mentions:
-        short = " " not in m.name and not registry.find(m.name)
-        names = full.get((m.type, m.name), set()) if short else set()
-        merged.append(replace(m, name=next(iter(names))) if len(names) == 1 else m)
+        fits = full.get(m.name, set()) if m.id is None and not registry.find(m.name) else set()
+        kinds = {kind for kind, _ in fits}
+        if len(kinds) == 1:  # two Weißenbachs in one text: a person, though not which one
+            kind = kinds.pop()
+            name = next(iter(fits))[1] if len(fits) == 1 else m.name
+            if kind == m.type:
+                m = replace(m, name=name)
+            elif _may_retype(m, kind, lexicon):
+                m = replace(m, type=kind, name=name, name_en=None)
+        merged.append(m)
     return merged
+
+
+def _may_retype(mention: Entity, kind: str, lexicon) -> bool:
+    name = mention.name
+    if mention.type == "PRODUCT" or name in lexicon.place or name in lexicon.country:
+        return False  # "Bayern" beside "Bayern München", "Washington" beside "George Washington"
+    if kind == "ORG":  # "Müller" alone may be a person as well as Müller Milch GmbH
+        return mention.type != "PER" or not (name in lexicon.first or name in lexicon.last)
+    return name not in lexicon.org
 
 
 def salient(mentions: list[Entity]) -> list[dict]:
