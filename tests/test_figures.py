@@ -132,9 +132,18 @@ CASES = {
     "percentage points": one(
         "Die Arbeitslosenquote sank um 0,5 Prozentpunkte.",
         "0,5 Prozentpunkte", "percent", 0.5, "pp", "Arbeitslosenquote"),
-    "count of a thousand or more needs its noun": one(
+    "a count needs its noun": many(
         "Das Werk hat 1.500 neue Stellen und 4.000, mit 800 Beschäftigten.",
-        "1.500", "count", 1500.0, None, "Stellen"),
+        ("1.500", "count", 1500.0, None, "Stellen"),
+        ("800", "count", 800.0, None, "Beschäftigten")),
+    "counts from ten in digits, with their noun": many(
+        "Gezeigt werden 85 Gemälde und rund 260 Zeichnungen. Insgesamt 47 Beschäftigte "
+        "und 31 Mitarbeiter; 398 Abgeordnete stimmten zu.",
+        ("85", "count", 85.0, None, "Gemälde"),
+        ("260", "count", 260.0, None, "Zeichnungen", True),
+        ("47", "count", 47.0, None, "Beschäftigte"),
+        ("31", "count", 31.0, None, "Mitarbeiter"),
+        ("398", "count", 398.0, None, "Abgeordnete")),
     "an approximate year-like count": one(
         "Rund 2000 Beschäftigte streikten.",
         "2000", "count", 2000.0, None, "Beschäftigte", approximate=True),
@@ -180,7 +189,8 @@ def test_exact_amounts_are_not_approximate(text):
     "Am 31.01.2025 und am 31. Januar war Stichtag, Platz 3 ging an Team 12.",
     "OpenAI brachte o3-mini und GPT-4, Deepseek R1 und Llama 3.1 folgten.",
     "Telefon: +49 30 1234567, Fax 030/1234567, Durchwahl 030 1234 567.",
-    "Die drei Gründer und 12 Mitarbeiter; das Team hat 500 Mitglieder.",
+    "Die drei Gründer und 5 Mitarbeiter; nach Artikel 20 Grundgesetz, das iPhone 15 Pro.",
+    "Die Linie 12 Richtung Bahnhof fällt aus, zwanzig Mitarbeiter warten, Seite 14 Absatz 2.",
     "Der Dollar fiel, der Euro stieg, ein Prozent der Leute wusste es.",
     "Mehr unter https://example.org/?q=30%25%2020% und Seite 4.800.",
 ])

@@ -13,12 +13,15 @@ those that are key figures:
 - percent: "3,5 Prozent", "27%" (unit "%"); "15 Prozentpunkte" (unit "pp").
 - quantity: a number with a unit of measurement ("5 Mio. Tonnen" -> unit "t", "2 GW",
   "2,11 Meter" -> "m", "130 Kilometer pro Stunde" / "50 km/h" -> "km/h").
-- count: a number with a scale word ("1,2 Billionen", "5 Millionen Nutzer"), or a number of at
-  least 1000 followed by the noun it counts, with at most two adjectives between
-  ("320'000 Mitarbeitern", "1.500 neue Stellen"). A bare four-digit number from 1800 to 2100 is a
-  year, not a count, unless an approximation word precedes it ("rund 2000 Beschäftigte").
-  Smaller bare numbers, ordinals ("31."), dates, versions ("GPT-4", "o3-mini"), phone numbers and
-  vague amounts ("Milliardeninvestitionen", "Millionen Nutzer") are not figures.
+- count: a number with a scale word ("1,2 Billionen", "5 Millionen Nutzer"), or a number
+  followed by the noun it counts, with at most two adjectives between ("320'000 Mitarbeitern",
+  "1.500 neue Stellen", "85 Gemälde"): from 1000 in any form, from 10 where written in digits
+  and not right after a name or noun ("Artikel 20 Grundgesetz", "iPhone 15 Pro" are
+  identifiers). A bare four-digit number from 1800 to 2100 is a year, not a count, unless an
+  approximation word precedes it ("rund 2000 Beschäftigte"). Bare numbers, numbers below ten and
+  number words below 1000 ("drei Gründer"), ordinals ("31."), dates, versions ("GPT-4",
+  "o3-mini"), phone numbers and vague amounts ("Milliardeninvestitionen", "Millionen Nutzer")
+  are not figures.
 
 A bare number before "bis", a dash, or in "zwischen ... und", shares the scale and unit of the
 figure that follows: "3 bis 5 Milliarden Euro" gives 3e9 EUR and 5e9 EUR.
@@ -126,6 +129,8 @@ _WORD_RE = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w-]*(?:[:*/_][Ii]nnen)?)")
 _RANGE_GAP_RE = re.compile(rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+und{_SP}+")
 _ZWISCHEN_RE = re.compile(rf"(?<!\w)(?i:zwischen){_SP}+\Z")
 _YEAR_RE = re.compile(r"(?:18|19|20)[0-9]{2}|2100")
+# the word right before a number, and whether it opens a sentence ("Rund 20 Mitarbeiter")
+_WORD_BEFORE_RE = re.compile(rf"(?P<start>(?:^|[.!?:]{_SP}+|\n)[\W]*)?(?P<word>[^\W\d_][\w-]*){_SP}+\Z")
 _NOT_COUNTED = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember Montag "
     "Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Uhr Mal Sekunden Minuten Stunden Tage "
@@ -186,9 +191,19 @@ def _read(text: str, span: NumberSpan) -> _Reading | None:
         if currency := _currency_before(match):
             return _Reading("money", *currency, match.start(), end, "")
     noun = _counted_noun(text, end)
-    if span.scale >= 1000 or (noun and span.value >= 1000):
+    if span.scale >= 1000 or (noun and (span.value >= 1000 or _small_count(text, span))):
         return _Reading("count", None, False, start, end, noun)
     return None
+
+
+def _small_count(text: str, span: NumberSpan) -> bool:
+    """"85 Gemälde", "140 Mitarbeiter": a whole number from 10 written in digits (news writes
+    smaller ones as words, and "zwei Gründer" is no key figure), not an identifier after a
+    name or noun ("Artikel 20 Grundgesetz", "iPhone 15 Pro", "Linie 12 Richtung Bahnhof")."""
+    if not (span.text.isdigit() and span.value >= 10):
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, span.start - 40), span.start)
+    return before is None or not any(ch.isupper() for ch in before.group("word")) or before.group("start") is not None
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, bool, int] | None:
