@@ -92,3 +92,18 @@ def test_every_extracted_figure_formats(text):
     for figure in find_figures(text):
         for locale in ("de", "en"):
             assert format_figure(figure, locale)
+
+
+def test_a_figure_without_label_is_named_by_its_kind_in_both_languages():
+    from site_plugins.model import Figure
+    from site_plugins.render.factbox import render_fact_box
+    from site_plugins.render.localize import GermanLocalizer, MemoryLocalizer
+
+    figures = [Figure("150.000 Euro", 0, 12, "money", 150000.0, "EUR"),
+               Figure("85", 20, 22, "count", 85.0, None, label="Gemälde")]
+    german = render_fact_box(figures, [], [], GermanLocalizer())
+    assert ('<dt><span class="fact-box__kind">Betrag</span></dt><dd><data value="150000" '
+            'data-unit="EUR">150.000\u00a0€</data></dd>') in german
+    assert '<dt>Gemälde</dt><dd><data value="85" data-unit="">85</data></dd>' in german
+    english = render_fact_box(figures[:1], [], [], MemoryLocalizer(lambda german, context: (None, "missing", "")))
+    assert '<dt><span class="fact-box__kind">Amount</span></dt><dd><data value="150000" data-unit="EUR">€150,000</data></dd>' in english

@@ -26,10 +26,12 @@ def _figures(figures: list[Figure], tr: Localizer) -> str:
     items = []
     for figure in figures:
         shown = escape(format_figure(figure, tr.lang), quote=False)
-        name = inline_html(tr(figure.label, "figure")) if figure.label else ""
+        # no label in the text ("weitere 150.000 Euro kommen von …"): say what kind of figure it is
+        name = (inline_html(tr(figure.label, "figure")) if figure.label
+                else f'<span class="fact-box__kind">{label("figure_" + figure.kind, tr.lang)}</span>')
         note = f' title="{label("assumed_usd", tr.lang)}"' if figure.unit_assumed else ""
         value = f'<data value="{figure.value:g}" data-unit="{escape(figure.unit or "", quote=True)}"{note}>{shown}</data>'
-        items.append(f"<dt>{name}</dt><dd>{value}</dd>" if name else f"<dt>{value}</dt><dd></dd>")
+        items.append(f"<dt>{name}</dt><dd>{value}</dd>")
     return (f'<section class="fact-box__figures"><h3>{label("figures", tr.lang)}</h3>\n'
             f'<dl>{"".join(items)}</dl></section>')
 
