@@ -182,12 +182,16 @@ def test_full_names_decide_the_type_of_their_short_forms():
                 mention("Brettmann Milch GmbH", "ORG", 180), mention("Müller Milch GmbH", "ORG", 200),
                 mention("Müller", "PER", 220), mention("Brettmann", "PRODUCT", 230)]
     found = [(m.text, m.type, m.name) for m in _full_names(mentions, Registry())]
-    assert found[2] == ("Weißenbach", "PER", "Weißenbach")  # a person; which of the two is open
+    assert found[2] == ("Weißenbach", "PER", "Hedwig Weißenbach")  # the one named last before it
     assert found[4] == ("Calloway Ridge", "ORG", "Calloway Ridge Partners")
     assert found[5] == ("Calloway", "ORG", "Calloway Ridge Partners")  # not a known first or last name
     assert found[7] == ("Porsche", "ORG", "Porsche")  # a well-known company stays one
     assert found[10] == ("Müller", "PER", "Müller")  # a surname stays a person
     assert found[11] == ("Brettmann", "PRODUCT", "Brettmann")  # products keep their type
+    # named before either full name: a person, but which one is open
+    early = [mention("Weißenbach", "LOC", 0), mention("Ottilie Weißenbach", "PER", 20),
+             mention("Hedwig Weißenbach", "PER", 40)]
+    assert [(m.type, m.name) for m in _full_names(early, Registry())][0] == ("PER", "Weißenbach")
     places = [mention("Bayern München", "ORG", 0), mention("Bayern", "LOC", 20),
               mention("George Washington", "PER", 30), mention("Washington", "LOC", 50)]
     assert [m.type for m in _full_names(places, Registry())] == ["ORG", "LOC", "PER", "LOC"]

@@ -231,15 +231,19 @@ def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
     words of a company's name ("Kelmora", "Calloway Ridge" of "Calloway Ridge Partners"; not a
     common noun such as "Union" of "Union Investment"). The full name also decides the type,
     where the model typed the short form otherwise ("Weißenbach" of "Ottilie Weißenbach" is
-    no place), even where two full names of that type fit. Known places keep their type
+    no place), even where two full names of that type fit; of two people with one surname,
+    the surname alone is the one named last before it ("Ottilie Weißenbach … Weißenbach …
+    Hedwig Weißenbach"), or stays as written where neither was named before. Known places keep their type
     ("Bayern" beside "Bayern München"); a person's name is not made a company, nor a
     well-known company a person. A name the registry knows keeps its registered form."""
     lexicon = _lexicon()
     full: dict[str, set[tuple[str, str]]] = {}  # short form -> {(type, full name)}
+    people: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name), in text order
     for m in mentions:
         words = m.name.split(" ")
         if m.type == "PER" and len(words) > 1:
             full.setdefault(words[-1], set()).add(("PER", m.name))
+            people.setdefault(words[-1], []).append((m.start, m.name))
         elif m.type == "ORG" and len(words) > 1 and not _is_common_noun(words[0], lexicon):
             for k in range(1, len(words)):
                 full.setdefault(" ".join(words[:k]), set()).add(("ORG", m.name))
@@ -247,9 +251,13 @@ def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
     for m in mentions:
         fits = full.get(m.name, set()) if m.id is None and not registry.find(m.name) else set()
         kinds = {kind for kind, _ in fits}
-        if len(kinds) == 1:  # two Weißenbachs in one text: a person, though not which one
+        if len(kinds) == 1:
             kind = kinds.pop()
-            name = next(iter(fits))[1] if len(fits) == 1 else m.name
+            if len(fits) == 1:
+                name = next(iter(fits))[1]
+            else:  # two Weißenbachs: the one named last before this mention
+                before = [n for at, n in people.get(m.name, ()) if at < m.start]
+                name = before[-1] if kind == "PER" and before else m.name
             if kind == m.type:
                 m = replace(m, name=name)
             elif _may_retype(m, kind, lexicon):
