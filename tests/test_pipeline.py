@@ -195,3 +195,15 @@ def test_full_names_decide_the_type_of_their_short_forms():
     places = [mention("Bayern München", "ORG", 0), mention("Bayern", "LOC", 20),
               mention("George Washington", "PER", 30), mention("Washington", "LOC", 50)]
     assert [m.type for m in _full_names(places, Registry())] == ["ORG", "LOC", "PER", "LOC"]
+
+
+def test_genitives_of_known_places_merge_into_the_place():
+    from site_plugins.extract.entities import find_entities, salient
+    from site_plugins.registry import Registry
+
+    text = ("Die Westküste Schleswig-Holsteins und der Süden Deutschlands profitieren, meldete "
+            "Reuters aus Paris.")
+    found = [(e["name"], e["type"], e["name_en"]) for e in salient(find_entities(text, Registry()))]
+    assert [e for e in found if e[1] == "LOC"] == [
+        ("Schleswig-Holstein", "LOC", None), ("Deutschland", "LOC", "Germany"), ("Paris", "LOC", None)]
+    assert "Reuters" in {name for name, _, _ in found}  # no place name, though it ends in s

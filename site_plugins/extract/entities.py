@@ -131,7 +131,8 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
 
 def canonical(surface: str, registry: Registry, surfaces: set[str]) -> str:
     """The registry's form; else a genitive ("Deepseeks", "OpenAIs", "Brundages'") merged into
-    its base form when the base occurs too or is registered: "Reuters" and "Paris" stay."""
+    its base form when the base occurs too, is registered, or is a known country or place that
+    the surface is not ("Deutschlands", "Schleswig-Holsteins"): "Reuters" and "Paris" stay."""
     known = registry.find(surface)
     if known:
         return known.name
@@ -142,6 +143,9 @@ def canonical(surface: str, registry: Registry, surfaces: set[str]) -> str:
         known = registry.find(base)
         if known:
             return known.name
+        lexicon = _lexicon()
+        if surface[-1] == "s" and (base in lexicon.country or base in lexicon.place):
+            return base
     return surface
 
 
