@@ -53,6 +53,8 @@ def test_surname_alone_and_genitive_later_in_the_document():
      [("Stadtwerke Ellingrode", "ORG"), ("Jost Arnegger", "PER")]),
     ("Im Kunstmuseum Wendelsheim hängt seit Montag ein neues Bild.",
      [("Kunstmuseum Wendelsheim", "ORG")]),
+    ("Die Handballer der Füchse Kirchwalden schlugen die Haie Ostermünde in Lübeck.",
+     [("Füchse Kirchwalden", "ORG"), ("Haie Ostermünde", "ORG"), ("Lübeck", "LOC")]),
     ("„Wir sind nicht zufrieden“, sagte Gerlinde Oberhäuser am Montag in Straubing.",
      [("Gerlinde Oberhäuser", "PER"), ("Straubing", "LOC")]),
 ])

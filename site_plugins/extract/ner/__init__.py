@@ -143,7 +143,7 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
     for first, end, kind in _decode(labels):
         if kind not in TYPES:
             continue
-        if kind == "LOC" and _follows_institution(words, labels, spans, first):
+        if kind in ("LOC", "ORG") and _follows_institution(words, labels, spans, first):
             if spans and spans[-1] == (first - 1, first, "ORG"):
                 spans.pop()
             first, kind = first - 1, "ORG"
@@ -162,13 +162,19 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
 _INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "landtag", "stadtrat",
                  "gemeinderat", "universität", "hochschule", "klinikum", "gymnasium", "volksbank",
                  "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper")
+# team names of German leagues: a mascot before the town ("Eisbären Berlin", "Falken Rothenstein")
+_TEAM_WORDS = frozenset(("falken", "eisbären", "adler", "haie", "löwen", "füchse", "pinguine", "pinguins",
+                         "grizzlys", "huskies", "baskets", "towers", "skyliners", "tigers", "panther",
+                         "wölfe", "bären", "bulls", "lions", "dragons", "giants", "eagles", "hurricanes"))
 
 
 def _follows_institution(words: list[str], labels: list[str], spans: list, first: int) -> bool:
-    """"Kunstmuseum Halbergen", "Sparkasse Halbergen": a place right after an institution word
-    (untagged, or tagged alone as an organization) names the institution, not the place."""
+    """"Kunstmuseum Halbergen", "Sparkasse Halbergen", "Falken Rothenstein": a place (or a name
+    read as an organization) right after an institution word or a team's mascot (untagged, or
+    tagged alone as an organization) names the institution or team, not the place."""
     before = words[first - 1] if first > 0 else ""
-    if not (before[:1].isupper() and before.lower().endswith(_INSTITUTIONS)):
+    low = before.lower()
+    if not (before[:1].isupper() and (low.endswith(_INSTITUTIONS) or low in _TEAM_WORDS)):
         return False
     return labels[first - 1] == "O" or (bool(spans) and spans[-1] == (first - 1, first, "ORG"))
 
