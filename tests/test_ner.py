@@ -238,3 +238,14 @@ def test_bilou_labels_round_trip():
     bio = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG", "O"]
     assert bilou_labels(bio) == ["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG", "O"]
     assert bio_labels(bilou_labels(bio)) == bio
+
+
+def test_known_places_read_as_organizations_are_places():
+    from site_plugins.extract.ner import _known_places, load
+
+    words = [["Investoren", "im", "Silicon", "Valley", "und", "in", "Frankreich", "wetten", "auf",
+              "Bayern", "und", "Kelmora", "."]]
+    mentions = [[0, 2, 4, "ORG", 0.6], [0, 6, 7, "ORG", 0.6], [0, 9, 10, "ORG", 0.6], [0, 11, 12, "ORG", 0.6]]
+    _known_places(words, mentions, load().lexicon)
+    # "Bayern" is a known organization (FC Bayern) as well: the model's reading stays
+    assert [m[3] for m in mentions] == ["LOC", "LOC", "ORG", "ORG"]

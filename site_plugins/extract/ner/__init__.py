@@ -126,9 +126,24 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         for first, end, kind in name_spans(words[k], labels):
             mentions.append([k, first, end, kind, min(probs[first:end])])
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
+    _known_places(words, mentions, recognizer.lexicon)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))
+
+
+def _known_places(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """A name read as an organization that is a known country or place, and no known
+    organization, is the place ("im Silicon Valley"; not "Bayern" of FC Bayern)."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind != "ORG":
+            continue
+        key = tuple(words[k][first:end])
+        name = " ".join(key)
+        if (name in lexicon.country or name in lexicon.place or key in lexicon.multi_place) \
+                and name not in lexicon.org and key not in lexicon.multi_org:
+            mention[3] = "LOC"
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:
