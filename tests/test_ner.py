@@ -249,3 +249,11 @@ def test_known_places_read_as_organizations_are_places():
     _known_places(words, mentions, load().lexicon)
     # "Bayern" is a known organization (FC Bayern) as well: the model's reading stays
     assert [m[3] for m in mentions] == ["LOC", "LOC", "ORG", "ORG"]
+
+
+def test_a_team_is_called_by_its_mascot_but_animals_stay_animals():
+    assert names("Die Basketballer der Falken Rothenstein haben überrascht. Am Freitag treten "
+                 "die Falken in Bamberg an.") == [
+        ("Falken Rothenstein", "ORG"), ("Falken", "ORG"), ("Bamberg", "LOC")]
+    assert ("Löwen Afrikas", "ORG") not in names("Die Löwen Afrikas sind bedroht, sagen Forscher in Kenia.")
+    assert names("Löwen leben in Rudeln, Falken jagen allein.") == []

@@ -189,7 +189,8 @@ def _follows_institution(words: list[str], labels: list[str], spans: list, first
     tagged alone as an organization) names the institution or team, not the place."""
     before = words[first - 1] if first > 0 else ""
     low = before.lower()
-    if not (before[:1].isupper() and (low.endswith(_INSTITUTIONS) or low in _TEAM_WORDS)):
+    team = low in _TEAM_WORDS and not words[first].endswith("s")  # not "die Löwen Afrikas"
+    if not (before[:1].isupper() and (low.endswith(_INSTITUTIONS) or team)):
         return False
     return labels[first - 1] == "O" or (bool(spans) and spans[-1] == (first - 1, first, "ORG"))
 
@@ -279,7 +280,8 @@ def _agree_across_document(words: list[list[str]], mentions: list[list], nouns) 
                     if key in known and not any((k, j) in covered for j in range(i, i + length)):
                         match = length
                         break
-            if match and not (match == 1 and sentence[i].lower() in nouns):
+            common = match == 1 and sentence[i].lower() in nouns and (sentence[i],) not in short_forms
+            if match and not common:
                 mentions.append([k, i, i + match, known[tuple(sentence[i:i + match])][0], 0.0])
                 i += match
             else:
@@ -290,7 +292,8 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
     """The short forms ("Ventrax", "Ventraxs") of organizations a document introduces with a
     legal form or descriptor ("Ventrax Software SE") or after an organization word ("der
     Softwarekonzern Quillmont Systems"): news calls a company by its first word afterwards, and
-    the CRF alone reads such an unknown word as a surname."""
+    the CRF alone reads such an unknown word as a surname. A team is called by its mascot ("die
+    Falken" of "Falken Rothenstein")."""
     out: set[tuple[str, ...]] = set()
     for k, first, end, kind, _ in mentions:
         if kind != "ORG" or end - first < 2:
@@ -299,7 +302,9 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
         before = words[k][first - 1].lower() if first > 0 else ""
         introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
                       or before in features.ORG_CUES or _is_descriptor(before))
-        if introduced and head[:1].isupper() and head.isalpha() and head.lower() not in nouns \
+        if head.lower() in _TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"
+            out.add((head,))
+        elif introduced and head[:1].isupper() and head.isalpha() and head.lower() not in nouns \
                 and head.lower() not in _NOT_SHORT_FORMS:
             out.add((head,))
             if head[-1:] not in "sxzß":
