@@ -257,3 +257,14 @@ def test_a_team_is_called_by_its_mascot_but_animals_stay_animals():
         ("Falken Rothenstein", "ORG"), ("Falken", "ORG"), ("Bamberg", "LOC")]
     assert ("Löwen Afrikas", "ORG") not in names("Die Löwen Afrikas sind bedroht, sagen Forscher in Kenia.")
     assert names("Löwen leben in Rudeln, Falken jagen allein.") == []
+
+
+def test_names_ending_in_an_english_company_word_are_companies():
+    from site_plugins.extract.ner import _corporate_names
+
+    words = [["Marek", "Capital", "und", "Pia", "Solutions", "trafen", "Ines", "Labs", "in", "Kiel", "."]]
+    mentions = [[0, 0, 2, "PER", 0.9], [0, 3, 5, "LOC", 0.9], [0, 6, 7, "PER", 0.9], [0, 9, 10, "LOC", 0.9]]
+    _corporate_names(words, mentions)
+    # a single word is no company name by its last word alone ("Labs" is not even tagged here)
+    assert [m[3] for m in mentions] == ["ORG", "ORG", "PER", "LOC"]
+    assert ("Brackwater Capital", "PER") not in names("Der Finanzinvestor Brackwater Capital übernimmt die Mehrheit.")

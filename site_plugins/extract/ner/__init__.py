@@ -127,6 +127,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
             mentions.append([k, first, end, kind, min(probs[first:end])])
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     _known_places(words, mentions, recognizer.lexicon)
+    _corporate_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))
@@ -144,6 +145,22 @@ def _known_places(words: list[list[str]], mentions: list[list], lexicon) -> None
         if (name in lexicon.country or name in lexicon.place or key in lexicon.multi_place) \
                 and name not in lexicon.org and key not in lexicon.multi_org:
             mention[3] = "LOC"
+
+
+# last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
+_CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
+                              "solutions", "robotics", "dynamics", "networks", "industries",
+                              "enterprises", "investments", "pharmaceuticals", "therapeutics",
+                              "semiconductor", "semiconductors", "airlines", "motors", "studios"))
+
+
+def _corporate_names(words: list[list[str]], mentions: list[list]) -> None:
+    """A name of two or more words that ends in an English company word is a company, whatever
+    the model read it as: no person or place is called "Ferrowind Capital"."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind in ("PER", "LOC") and end - first > 1 and words[k][end - 1].lower() in _CORPORATE_HEADS:
+            mention[3] = "ORG"
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:
