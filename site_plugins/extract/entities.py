@@ -14,7 +14,7 @@ from ..model import Entity
 from ..registry import Registry
 from .ner import find_names
 from .ner.features import ORG_SUFFIXES
-from .quote_words import ROLE_STEMS
+from .quote_words import is_role
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "OTHER"}
 # model names such as R1, o1, o3-mini, GPT-4o, Llama 3: letters and digits in one token
@@ -204,9 +204,7 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
 def _is_role_noun(word: str) -> bool:
     """A common noun naming a job or role ("Europachefin", "Landesenergieminister"); surnames
     that are also nouns ("Richter") are in the surname list and stay names."""
-    lower = word.lower()
-    return (any(lower.endswith((stem, stem + "in")) for stem in ROLE_STEMS)
-            and _is_common_noun(word, _lexicon()))
+    return is_role(word) and _is_common_noun(word, _lexicon())
 
 
 def _is_common_noun(word: str, lexicon) -> bool:

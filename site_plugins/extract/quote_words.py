@@ -59,3 +59,9 @@ arzt ärzt kritiker trainer insider beobachter mediziner vertreter koordinator k
 gouverneur botschafter lehrer sprecher ermittler staatsanwalt gewerkschafter funktionär
 bürger nutzer kunde kund angestellte angestellt chefin mitglied stratege strateg kollege kolleg
 historiker soziologe soziolog psychologe psycholog jurist ökonomin vizekanzler premier""".split()
+
+
+def is_role(word: str) -> bool:
+    """A word naming a job or role by its last part: "Europachefin", "Grünen-Politikerin"."""
+    last = word.split("-")[-1].lower()
+    return any(last.endswith((stem, stem + "in", stem + "innen")) for stem in ROLE_STEMS)

@@ -58,7 +58,7 @@ _QUOTE_TOKEN = "\u0000Q"  # stands for a masked quote inside a token list
 from .quote_words import (
     SUBJECT_DETS, ANY_DETS, PRONOUNS, NAME_PARTICLES, SUBORDINATORS, FUNCTION_WORDS,
     NAMING_VERBS, PARTICIPLES, SPEECH_VERBS, PARTICLE_VERBS, STRICT_VERBS, COLON_VERBS,
-    SENTENCE_TRIGGERS, ROLE_STEMS,
+    SENTENCE_TRIGGERS, is_role,
 )
 
 
@@ -419,7 +419,7 @@ def _refers_back(tokens: list[_Token], phrase: _Phrase) -> bool:
     low = noun.lower()
     if "sprecher" in low:
         return False
-    return _is_role(noun) or low.endswith(("in", "jährige", "jähriger"))
+    return is_role(noun) or low.endswith(("in", "jährige", "jähriger"))
 
 
 # --- noun phrases --------------------------------------------------------------------------
@@ -434,11 +434,6 @@ def _is_capitalised(word: str) -> bool:
 def _is_adjective(word: str) -> bool:
     return ((word[:1].islower() or word[:1].isdigit()) and not _is_capitalised(word)
             and word.lower() not in FUNCTION_WORDS and word.endswith(("e", "en", "er", "es", "em")))
-
-
-def _is_role(word: str) -> bool:
-    last = word.split("-")[-1].lower()
-    return any(last.endswith((stem, stem + "in", stem + "innen")) for stem in ROLE_STEMS)
 
 
 def _noun_phrase(tokens: list[_Token], i: int, dets: set[str] = SUBJECT_DETS) -> _Phrase | None:
@@ -457,7 +452,7 @@ def _noun_phrase(tokens: list[_Token], i: int, dets: set[str] = SUBJECT_DETS) ->
     if last is None:
         return None
     if last + 1 < len(tokens) and tokens[last + 1].text in ("des", "der") and (
-            tokens[last + 1].text == "des" or _is_role(tokens[last].text)):
+            tokens[last + 1].text == "des" or is_role(tokens[last].text)):
         genitive = _noun_phrase(tokens, last + 1, {"des", "der"})
         last = genitive.last if genitive is not None else last
     return _Phrase(first, last, has_det)
@@ -473,7 +468,7 @@ def _noun_run(tokens: list[_Token], i: int) -> int | None:
             last, i = i, i + 1
         elif last is not None and word == "und" and _is_capitalised(following):
             i += 1
-        elif (last is not None and word in NAME_PARTICLES and not _is_role(tokens[last].text)
+        elif (last is not None and word in NAME_PARTICLES and not is_role(tokens[last].text)
               and (_is_capitalised(following) or following in ("der", "den"))):
             i += 1 if _is_capitalised(following) else 2
         else:
@@ -483,7 +478,7 @@ def _noun_run(tokens: list[_Token], i: int) -> int | None:
 
 def _is_person(tokens: list[_Token], phrase: _Phrase) -> bool:
     words = [t.text for t in tokens[phrase.first:phrase.last + 1]]
-    return not phrase.has_det or any(_is_role(w) for w in words)
+    return not phrase.has_det or any(is_role(w) for w in words)
 
 
 def _reduce(text: str, tokens: list[_Token], phrase: _Phrase) -> str:
@@ -493,7 +488,7 @@ def _reduce(text: str, tokens: list[_Token], phrase: _Phrase) -> str:
         words = tokens[phrase.first:phrase.last + 1]
         for r in range(len(words) - 2, -1, -1):
             tail = words[r + 1:]
-            if _is_role(words[r].text) and all(_is_capitalised(t.text) for t in tail):
+            if is_role(words[r].text) and all(_is_capitalised(t.text) for t in tail):
                 first = phrase.first + r + 1
                 break
         else:  # "die Schatzmeisterin Roswitha Engelke": a noun and a name of two or more words
