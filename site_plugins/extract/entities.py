@@ -235,9 +235,10 @@ def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
     where the model typed the short form otherwise ("Weißenbach" of "Ottilie Weißenbach" is
     no place), even where two full names of that type fit; of two people with one surname,
     the surname alone is the one named last before it ("Ottilie Weißenbach … Weißenbach …
-    Hedwig Weißenbach"), or stays as written where neither was named before. Known places keep their type
-    ("Bayern" beside "Bayern München"); a person's name is not made a company, nor a
-    well-known company a person. A name the registry knows keeps its registered form."""
+    Hedwig Weißenbach"), or stays as written where neither was named before. Known places
+    keep their type ("Bayern" beside "Bayern München"); a person's name is not made a
+    company, nor a well-known company a person. A name the registry knows keeps its
+    registered form."""
     lexicon = _lexicon()
     full: dict[str, set[tuple[str, str]]] = {}  # short form -> {(type, full name)}
     people: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name), in text order

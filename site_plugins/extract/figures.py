@@ -203,7 +203,9 @@ def _small_count(text: str, span: NumberSpan) -> bool:
     if not (span.text.isdigit() and span.value >= 10):
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, span.start - 40), span.start)
-    return before is None or not any(ch.isupper() for ch in before.group("word")) or before.group("start") is not None
+    if before is None or before.group("start") is not None:  # "Rund 20 Mitarbeiter"
+        return True
+    return not any(ch.isupper() for ch in before.group("word"))
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, bool, int] | None:
