@@ -207,3 +207,15 @@ def test_genitives_of_known_places_merge_into_the_place():
     assert [e for e in found if e[1] == "LOC"] == [
         ("Schleswig-Holstein", "LOC", None), ("Deutschland", "LOC", "Germany"), ("Paris", "LOC", None)]
     assert "Reuters" in {name for name, _, _ in found}  # no place name, though it ends in s
+
+
+def test_an_adjective_in_front_of_an_organization_is_part_of_its_name():
+    # "Mitteldeutschen" is also a noun ("der Mitteldeutsche"), but before "Verlag" it is the
+    # adjective the publisher is named with; a job in front ("Maschinenbauer") is still cut
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Der Roman erschien beim Mitteldeutschen Verlag Grauenfurt. Der Maschinenbauer "
+            "Kolbinger Antriebstechnik GmbH streicht Stellen.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert found == [("Mitteldeutschen Verlag Grauenfurt", "ORG"), ("Kolbinger Antriebstechnik GmbH", "ORG")]

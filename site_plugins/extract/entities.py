@@ -196,9 +196,15 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     words remain."""
     lexicon = _lexicon()
     words = name.split()
-    while len(words) > keep and _is_common_noun(words[0], lexicon):
+    while len(words) > keep and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon):
         words.pop(0)
     return " ".join(words)
+
+
+def _is_adjective(word: str, lexicon) -> bool:
+    """"Mitteldeutschen" in "Mitteldeutschen Verlag Halle": an adjective before a noun is part
+    of the name (its noun reading, "der Mitteldeutsche", is not what the name starts with)."""
+    return lexicon.hanta.get(word.lower()) == "htADJ"
 
 
 def _is_role_noun(word: str) -> bool:
