@@ -268,3 +268,20 @@ def test_names_ending_in_an_english_company_word_are_companies():
     # a single word is no company name by its last word alone ("Labs" is not even tagged here)
     assert [m[3] for m in mentions] == ["ORG", "ORG", "PER", "LOC"]
     assert ("Brackwater Capital", "PER") not in names("Der Finanzinvestor Brackwater Capital übernimmt die Mehrheit.")
+
+
+def test_federal_institutions_written_as_one_word_are_organizations():
+    text = ("Der Bundesrat muss dem Gesetz noch zustimmen, das Bundeswirtschaftsministerium prüft "
+            "die Übernahme, und im Landtag wird gestritten. Die Bundesregierung schweigt, die "
+            "Bundesliga pausiert, und der Bundesverband deutscher Kleingärtner mahnt.")
+    found = names(text)
+    # the model itself finds the association; the rule must not cut it to "Bundesverband"
+    assert [n for n in found if n[0].startswith(("Bundes", "Land"))] == [
+        ("Bundesrat", "ORG"), ("Bundeswirtschaftsministerium", "ORG"), ("Landtag", "ORG"),
+        ("Bundesverband deutscher Kleingärtner", "ORG")]
+
+
+def test_company_abbreviations_keep_their_period():
+    text = "Analyst Yorick Brammertz von der Privatbank Wendeborn & Cie. hält den Schritt für richtig."
+    assert [text[a:b] for a, b in tokenize(text)][6:9] == ["Wendeborn", "&", "Cie."]
+    assert ("Wendeborn & Cie.", "ORG") in names(text)

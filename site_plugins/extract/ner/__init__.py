@@ -15,6 +15,7 @@ the caller counts such compounds as mentions of the name they start with.
 """
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -127,6 +128,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
             mentions.append([k, first, end, kind, min(probs[first:end])])
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     _known_places(words, mentions, recognizer.lexicon)
+    _federal_institutions(words, mentions)
     _corporate_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
@@ -145,6 +147,25 @@ def _known_places(words: list[list[str]], mentions: list[list], lexicon) -> None
         if (name in lexicon.country or name in lexicon.place or key in lexicon.multi_place) \
                 and name not in lexicon.org and key not in lexicon.multi_org:
             mention[3] = "LOC"
+
+
+# federal and state institutions written as one word: "Bundeswirtschaftsministerium",
+# "Bundeskartellamt", "Landtag"; not "Bundesregierung" (GermEval, like most style guides, reads
+# "the government" as a description) and not titles ("Landesrat", "Stadtrat" are also people)
+_INSTITUTION_WORD = re.compile(
+    r"(?:(?:Bundes|Landes)[a-zäöüß]*(?:ministerium|amt|agentur|behörde|gericht|gerichtshof|kammer|"
+    r"bank|tag|wehr|anstalt)|Bundesrat|Landtag)(?:e?s)?")
+
+
+def _federal_institutions(words: list[list[str]], mentions: list[list]) -> None:
+    """Institutions the model left untagged ("Der Bundesrat muss zustimmen", "vom
+    Bundeswirtschaftsministerium geprüft") become organizations: they are unique bodies, as
+    named in the news, though each is also a word of the noun lexicon."""
+    covered = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+    for k, sentence in enumerate(words):
+        for i, word in enumerate(sentence):
+            if (k, i) not in covered and _INSTITUTION_WORD.fullmatch(word):
+                mentions.append([k, i, i + 1, "ORG", 0.0])
 
 
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")

@@ -38,7 +38,7 @@ def _words(text: str) -> list[str]:
 
 ORG_SUFFIXES = frozenset(_words(
     """
-    ag gmbh se kg kgaa ohg gbr ug e.v. ev e.g. eg mbh co. co inc. inc ltd. ltd llc plc corp. corp
+    ag gmbh se kg kgaa ohg gbr ug e.v. ev e.g. eg mbh co. co cie. cie inc. inc ltd. ltd llc plc corp. corp
     corporation company limited group gruppe holding holdings s.a. sa s.p.a. spa nv n.v. bv b.v.
     ab asa oyj a/s ug gmbh&co. partner partners verlag bank stiftung institut verband verein
     universität university college ministerium

@@ -18,7 +18,7 @@ Span = tuple[int, int]
 ABBREVIATIONS = frozenset(
     str.split("""
     dr prof dipl ing med jur phil rer nat hr fr frl st sr jr mr mrs ms mme mlle
-    inc ltd co corp bros kg ag gmbh e.v nr no bzw ca usw etc evtl ggf vgl inkl exkl zzgl
+    inc ltd co cie corp bros gebr kg ag gmbh e.v nr no bzw ca usw etc evtl ggf vgl inkl exkl zzgl
     abs art bd bsp d.h z.b u.a o.ä u.ä s.o s.u v.a z.t i.d.r u.s.a u.s u.k a.m p.m
     jan feb febr mär apr jun jul aug sep sept okt nov dez mo di mi do fr sa so
     str tel mio mrd tsd bzgl gen geb gest verh ehem max min engl franz lat griech
