@@ -219,3 +219,23 @@ def test_an_adjective_in_front_of_an_organization_is_part_of_its_name():
             "Kolbinger Antriebstechnik GmbH streicht Stellen.")
     found = [(e.text, e.type) for e in find_entities(text, Registry())]
     assert found == [("Mitteldeutschen Verlag Grauenfurt", "ORG"), ("Kolbinger Antriebstechnik GmbH", "ORG")]
+
+
+def test_an_institution_named_with_fuer_keeps_its_head_noun():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = "Das zeigt eine Studie des Instituts für Bodenkunde Wendelsheim aus dem Frühjahr."
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert found == [("Instituts für Bodenkunde Wendelsheim", "ORG")]
+
+
+def test_a_compound_led_by_a_registered_name_is_a_mention_of_it():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry, parse_registry
+
+    registry = parse_registry("- name: Grünlandpartei\n  type: ORG\n  en: Grassland Party\n", "entities.yml")
+    text = "Der Grünlandpartei-Abgeordnete Ewald Tiedemeyer stimmte dagegen."
+    found = [(e.text, e.type, e.name_en) for e in find_entities(text, registry)]
+    assert ("Grünlandpartei", "ORG", "Grassland Party") in found
+    assert [e for e in find_entities(text, Registry()) if e.text == "Grünlandpartei"] == []

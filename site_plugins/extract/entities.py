@@ -44,7 +44,7 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     mentions = [m for m in mentions if m is not None and (m.type != "OTHER" or registry.find(m.name))]
     mentions = _introduced_products(text, mentions)
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
-    mentions += _compounds(text, mentions)
+    mentions += _compounds(text, mentions, registry)
     return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)), registry)
 
 
@@ -165,23 +165,31 @@ def _products(text: str, registry: Registry, taken: set[tuple[int, int]]) -> lis
     return found
 
 
-def _compounds(text: str, mentions: list[Entity]) -> list[Entity]:
-    """"OpenAI-Mitarbeiter", "Deepseek-Modell": a hyphen compound led by a known name counts as
-    a mention of that name (the model tags such compounds as parts, not as names)."""
+def _compounds(text: str, mentions: list[Entity], registry: Registry) -> list[Entity]:
+    """"OpenAI-Mitarbeiter", "CDU-Landtagsabgeordnete": a hyphen compound led by a name counts as
+    a mention of that name (the model tags such compounds as parts, not as names), if the name
+    is found in the text too or is registered. (Not every well-known name: GermEval, like the
+    independent check, reads "SPD-Vizefraktionschef" as no mention of the SPD.)"""
     names = {m.name: m for m in mentions}
-    if not names:
-        return []
     taken = {m.start for m in mentions}
-    # one scan for all names, longest first so "OpenAI Labs" wins over "OpenAI"
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     found = []
-    for match in re.finditer(rf"(?<![\w-])({alternatives})s?-(?=[A-ZÄÖÜ][a-zäöüß])", text):
+    for match in _COMPOUND.finditer(text):
+        if match.start() in taken:
+            continue
         name = match.group(1)
-        if match.start() not in taken:
-            first = names[name]
+        if name not in names and name.endswith("s") and name[:-1] in names:
+            name = name[:-1]  # "Deepseeks-Modell"
+        first = names.get(name)
+        if first is not None:
             found.append(Entity(name, match.start(), match.start() + len(name), first.type, name,
                                 first.id, first.name_en))
+        elif known := registry.find(name):
+            found.append(_registered(name, match.start(), match.start() + len(name), known))
     return found
+
+
+# the first part of a hyphen compound whose next part is a capitalized word ("OpenAI-Mitarbeiter")
+_COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜa-zäöüß0-9][\w.&]*?)-(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
 def _lexicon():
@@ -196,8 +204,9 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     words remain."""
     lexicon = _lexicon()
     words = name.split()
-    while len(words) > keep and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon):
-        words.pop(0)
+    while (len(words) > keep and words[0][:1].isupper() and words[1][:1].isupper()
+           and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon)):
+        words.pop(0)  # not "Instituts" of "Instituts für Agrarökologie": "für" carries the name on
     return " ".join(words)
 
 
