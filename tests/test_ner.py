@@ -264,10 +264,22 @@ def test_names_ending_in_an_english_company_word_are_companies():
 
     words = [["Marek", "Capital", "und", "Pia", "Solutions", "trafen", "Ines", "Labs", "in", "Kiel", "."]]
     mentions = [[0, 0, 2, "PER", 0.9], [0, 3, 5, "LOC", 0.9], [0, 6, 7, "PER", 0.9], [0, 9, 10, "LOC", 0.9]]
-    _corporate_names(words, mentions)
+    _corporate_names(words, mentions, frozenset())
     # a single word is no company name by its last word alone ("Labs" is not even tagged here)
     assert [m[3] for m in mentions] == ["ORG", "ORG", "PER", "LOC"]
     assert ("Brackwater Capital", "PER") not in names("Der Finanzinvestor Brackwater Capital übernimmt die Mehrheit.")
+
+
+def test_an_untagged_company_with_an_english_company_word_is_found_and_named_short_later():
+    from site_plugins.extract.ner import _corporate_names
+
+    text = "Auch der Schweizer Investor Alpenblick Ventures beteiligt sich. Alpenblick hält zwölf Prozent."
+    assert names(text) == [("Alpenblick Ventures", "ORG"), ("Alpenblick", "ORG")]
+    # only after a word for a company: "von Venture Capital" is no company
+    words = [["Investor", "Alpenblick", "Ventures", "und", "von", "Venture", "Capital"]]
+    mentions: list[list] = []
+    _corporate_names(words, mentions, frozenset())
+    assert mentions == [[0, 1, 3, "ORG", 1.0]]
 
 
 def test_federal_institutions_written_as_one_word_are_organizations():

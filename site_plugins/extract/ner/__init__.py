@@ -126,10 +126,10 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     for k, (sentence, labels, probs) in enumerate(tagged):
         for first, end, kind in name_spans(words[k], labels):
             mentions.append([k, first, end, kind, min(probs[first:end])])
+    _corporate_names(words, mentions, recognizer.lexicon.nouns)
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     _known_places(words, mentions, recognizer.lexicon)
     _federal_institutions(words, mentions)
-    _corporate_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))
@@ -175,13 +175,24 @@ _CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "system
                               "semiconductor", "semiconductors", "airlines", "motors", "studios"))
 
 
-def _corporate_names(words: list[list[str]], mentions: list[list]) -> None:
+def _corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None:
     """A name of two or more words that ends in an English company word is a company, whatever
-    the model read it as: no person or place is called "Ferrowind Capital"."""
+    the model read it as: no person or place is called "Ferrowind Capital". Left untagged after
+    a word for a company, a capitalized word that is no common noun and such a company word are
+    one too ("der Investor Alpenblick Ventures"; not "von Venture Capital")."""
     for mention in mentions:
         k, first, end, kind = mention[:4]
         if kind in ("PER", "LOC") and end - first > 1 and words[k][end - 1].lower() in _CORPORATE_HEADS:
             mention[3] = "ORG"
+    covered = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+    for k, sentence in enumerate(words):
+        for i in range(2, len(sentence)):
+            head, word, before = sentence[i], sentence[i - 1], sentence[i - 2].lower()
+            if (head.lower() in _CORPORATE_HEADS and head[:1].isupper() and word[:1].isupper()
+                    and (before in features.ORG_CUES or _is_descriptor(before))
+                    and word.isalpha() and word.lower() not in nouns
+                    and (k, i) not in covered and (k, i - 1) not in covered):
+                mentions.append([k, i - 1, i + 1, "ORG", 1.0])
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:
@@ -339,6 +350,7 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
         head = words[k][first]
         before = words[k][first - 1].lower() if first > 0 else ""
         introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
+                      or words[k][end - 1].lower() in _CORPORATE_HEADS
                       or before in features.ORG_CUES or _is_descriptor(before))
         if head.lower() in _TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"
             out.add((head,))
