@@ -133,9 +133,20 @@ CASES = {
         "Die Arbeitslosenquote sank um 0,5 Prozentpunkte.",
         "0,5 Prozentpunkte", "percent", 0.5, "pp", "Arbeitslosenquote"),
     "a count needs its noun": many(
-        "Das Werk hat 1.500 neue Stellen und 4.000, mit 800 Beschäftigten.",
-        ("1.500", "count", 1500.0, None, "Stellen"),
+        "Das Werk meldet 4.000, mit 800 Beschäftigten.",
         ("800", "count", 800.0, None, "Beschäftigten")),
+    "a count whose noun is left out counts what the count before it counts": many(
+        "Für das Gesetz stimmten 398 Abgeordnete, 271 votierten dagegen, 14 enthielten sich. "
+        "Ventrax beschäftigt 2.300 Menschen, davon 1.400 in Deutschland. Der Verein hat 120 "
+        "Mitglieder, Platz 12 in der Liga, seit dem 15. März. „Es waren 1.000 Roboter, davor 260“.",
+        ("398", "count", 398.0, None, "Abgeordnete"),
+        ("271", "count", 271.0, None, "Abgeordnete"),
+        ("14", "count", 14.0, None, "Abgeordnete"),
+        ("2.300", "count", 2300.0, None, "Menschen"),
+        ("1.400", "count", 1400.0, None, "Menschen"),
+        ("120", "count", 120.0, None, "Mitglieder"),
+        ("1.000", "count", 1000.0, None, "Roboter"),
+        ("260", "count", 260.0, None, "Roboter")),
     "counts from ten in digits, with their noun": many(
         "Gezeigt werden 85 Gemälde und rund 260 Zeichnungen. Insgesamt 47 Beschäftigte "
         "und 31 Mitarbeiter; 398 Abgeordnete stimmten zu.",

@@ -18,7 +18,9 @@ those that are key figures:
   "1.500 neue Stellen", "85 Gemälde"): from 1000 in any form, from 10 where written in digits
   and not right after a name or noun ("Artikel 20 Grundgesetz", "iPhone 15 Pro" are
   identifiers). A bare four-digit number from 1800 to 2100 is a year, not a count, unless an
-  approximation word precedes it ("rund 2000 Beschäftigte"). Bare numbers, numbers below ten and
+  approximation word precedes it ("rund 2000 Beschäftigte"). A bare whole number from 10 later
+  in the sentence of a count, with no noun of its own, counts the same thing ("398 Abgeordnete,
+  271 votierten dagegen"; not "Platz 12", not "am 15. März"). Other bare numbers, numbers below ten and
   number words below 1000 ("drei Gründer"), ordinals ("31."), dates, versions ("GPT-4",
   "o3-mini"), phone numbers and vague amounts ("Milliardeninvestitionen", "Millionen Nutzer")
   are not figures.
@@ -157,14 +159,19 @@ def find_figures(text: str) -> list[Figure]:
     readings = [_read(text, span) for span in spans]
     sentences = Sentences(text)
     figures = []
+    last_count: _Reading | None = None  # the count before, for "398 Abgeordnete, 271 dagegen"
     for index, (span, reading) in enumerate(zip(spans, readings)):
         following = readings[index + 1] if index + 1 < len(readings) else None
         value = span.value
         if following is not None and _opens_range(text, span, reading, spans[index + 1]):
             value = scaled(span.value, spans[index + 1].scale) if span.scale == 1 else span.value
             reading = following._replace(start=span.start, end=span.end)
+        if reading is None and last_count is not None:
+            reading = _elided_count(text, span, last_count, sentences)
         if reading is None:
             continue
+        if reading.kind == "count":
+            last_count = reading
         approx = _APPROX_RE.search(text, max(0, reading.start - 20), reading.start)
         approximate = approx is not None
         qualifier = _QUALIFIERS.get(" ".join(approx.group("word").lower().split()), "about") if approx else None
@@ -196,16 +203,44 @@ def _read(text: str, span: NumberSpan) -> _Reading | None:
     return None
 
 
+_AFTER_ELIDED_RE = re.compile(rf"{_SP}*(?:[,.;:)“”\"»«]|[a-zäöüß])")
+
+
+def _elided_count(text: str, span: NumberSpan, count: _Reading, sentences: Sentences) -> _Reading | None:
+    """"Für das Gesetz stimmten 398 Abgeordnete, 271 votierten dagegen": a bare whole number
+    from 10 in the sentence of a count, followed by no noun of its own, counts the same thing."""
+    if not (span.text.replace(".", "").isdigit() and span.value >= 10 and span.scale == 1) \
+            or _YEAR_RE.fullmatch(span.text) or not _AFTER_ELIDED_RE.match(text, span.end) \
+            or _is_identifier(text, span) or _is_ordinal(text, span.end):
+        return None
+    if sentences.around(count.start) != sentences.around(span.start):
+        return None
+    return _Reading("count", None, False, span.start, span.end, count.noun)
+
+
+_ORDINAL_RE = re.compile(rf"\.(?:{_SP}*(?P<word>[^\W\d_]+)|\w)")
+
+
+def _is_ordinal(text: str, end: int) -> bool:
+    """"am 15. März", "zum 25. Mal", "15.3.": a day or an ordinal, not a count."""
+    match = _ORDINAL_RE.match(text, end)
+    return match is not None and (match.group("word") is None or match.group("word") in _NOT_COUNTED)
+
+
 def _small_count(text: str, span: NumberSpan) -> bool:
     """"85 Gemälde", "140 Mitarbeiter": a whole number from 10 written in digits (news writes
     smaller ones as words, and "zwei Gründer" is no key figure), not an identifier after a
     name or noun ("Artikel 20 Grundgesetz", "iPhone 15 Pro", "Linie 12 Richtung Bahnhof")."""
-    if not (span.text.isdigit() and span.value >= 10):
-        return False
+    return span.text.isdigit() and span.value >= 10 and not _is_identifier(text, span)
+
+
+def _is_identifier(text: str, span: NumberSpan) -> bool:
+    """A number right after a capitalized word inside a sentence names something ("Artikel 20",
+    "Platz 12"); "Rund 20 Mitarbeiter" at a sentence's start is a count."""
     before = _WORD_BEFORE_RE.search(text, max(0, span.start - 40), span.start)
-    if before is None or before.group("start") is not None:  # "Rund 20 Mitarbeiter"
-        return True
-    return not any(ch.isupper() for ch in before.group("word"))
+    if before is None or before.group("start") is not None:
+        return False
+    return any(ch.isupper() for ch in before.group("word"))
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, bool, int] | None:
