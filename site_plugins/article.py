@@ -134,9 +134,16 @@ def raw_blocks(lines: list[str]) -> list[Block]:
             continue
         if is_trailer(text):
             break
-        kind = "heading" if blocks and looks_like_heading(text) else "paragraph"
+        kind = "heading" if looks_like_heading(text) and (blocks or not is_byline(text)) else "paragraph"
         blocks.append(Block(kind, text, line_no))
+    if len(blocks) == 1 and blocks[0].kind == "heading":  # a text of one short line is its lead
+        blocks[0] = Block("paragraph", blocks[0].text, blocks[0].line)
     return blocks
+
+
+def is_byline(text: str) -> bool:
+    """"Von Jana Berghoff": a first line naming the author is no headline."""
+    return text.startswith(("Von ", "von ", "By ")) and len(text.split()) <= 6
 
 
 def paragraphs(numbered: list[tuple[int, str]]):

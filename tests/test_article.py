@@ -76,6 +76,21 @@ def test_title_without_headings_is_the_first_sentence_cut_to_twelve_words():
     assert short.published is None
 
 
+def test_a_headline_on_the_first_line_is_the_title_and_the_lead_follows():
+    text = ("date 2024-11-21\nStadtrat Kaltenbrunn beschließt neues Freibad\n\nDer Stadtrat hat "
+            "gestern entschieden. Gebaut wird ab Mai.\n\nKritik aus der Opposition\n\nDie Grünen "
+            "sind dagegen.\n")
+    article = parse_article(text.encode(), "a.txt")
+    assert [(b.kind, b.line) for b in article.blocks] == [
+        ("heading", 2), ("paragraph", 4), ("heading", 6), ("paragraph", 8)]
+    assert article.title == "Stadtrat Kaltenbrunn beschließt neues Freibad" and article.title_line == 2
+    assert article.lead == "Der Stadtrat hat gestern entschieden. Gebaut wird ab Mai."
+    # a byline is no headline, and a text of one short line is its own lead
+    byline = parse_article(b"Von Jana Berghoff\n\nDer Stadtrat hat entschieden.\n", "b.txt")
+    assert [b.kind for b in byline.blocks] == ["paragraph", "paragraph"]
+    assert [b.kind for b in parse_article(b"Freibad kommt\n", "c.txt").blocks] == ["paragraph"]
+
+
 MARKDOWN = """---
 title: "Ein Titel"
 date: 2025-02-03
