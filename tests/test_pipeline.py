@@ -239,3 +239,13 @@ def test_a_compound_led_by_a_registered_name_is_a_mention_of_it():
     found = [(e.text, e.type, e.name_en) for e in find_entities(text, registry)]
     assert ("Grünlandpartei", "ORG", "Grassland Party") in found
     assert [e for e in find_entities(text, Registry()) if e.text == "Grünlandpartei"] == []
+
+
+def test_declined_names_are_listed_in_their_citation_form():
+    from site_plugins.extract.entities import find_entities, salient
+    from site_plugins.registry import Registry
+
+    text = ("Kritik kam vom Deutschen Städtetag. Der Deutsche Städtetag fordert mehr Geld aus den "
+            "Vereinigten Staaten.")
+    found = [(e["name"], e["type"], e["mentions"], e["name_en"]) for e in salient(find_entities(text, Registry()))]
+    assert found == [("Deutscher Städtetag", "ORG", 2, None), ("Vereinigte Staaten", "LOC", 1, "United States")]

@@ -12,6 +12,7 @@ from babel import Locale
 
 from ..model import Entity
 from ..registry import Registry
+from .name_forms import citation_form
 from .ner import find_names
 from .ner.features import ORG_SUFFIXES
 from .quote_words import is_role
@@ -117,7 +118,6 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
         if surface.endswith(product_name):
             start, surface = end - len(product_name), product_name
         return Entity(surface, start, end, "PRODUCT", product_name)
-    name_en = territory_names().get(name) if kind == "LOC" else None
     if kind == "PER" and " " not in name and _is_role_noun(name):
         return None  # "sagte Europachefin Dana Whitlock-Reyes": the job is no second person
     if kind in ("PER", "ORG"):
@@ -126,6 +126,12 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
         name = _without_leading_nouns(name, keep=2)
         if surface.endswith(name) and surface != name:  # the mention is the name, not its description
             start, surface = end - len(name), name
+    if kind in ("ORG", "LOC"):  # "vom Deutschen Städtetag": listed as "Deutscher Städtetag"
+        lexicon = _lexicon()
+        name = citation_form(name, lambda word: _is_adjective(word, lexicon))
+        if known := registry.find(name):
+            return _registered(surface, start, end, known)
+    name_en = territory_names().get(name) if kind == "LOC" else None
     return Entity(surface, start, end, kind, name, None, name_en)
 
 
