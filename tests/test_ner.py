@@ -297,3 +297,15 @@ def test_company_abbreviations_keep_their_period():
     text = "Analyst Yorick Brammertz von der Privatbank Wendeborn & Cie. hält den Schritt für richtig."
     assert [text[a:b] for a, b in tokenize(text)][6:9] == ["Wendeborn", "&", "Cie."]
     assert ("Wendeborn & Cie.", "ORG") in names(text)
+
+
+def test_a_name_after_a_word_for_an_organization_is_that_organization():
+    from site_plugins.extract.ner import _after_organization_words, load
+
+    words = [["in", "der", "Fachzeitschrift", "Soil", "Horizons", "und", "die", "Band", "Rainrock",
+              "aus", "Kiel", "sowie", "Parteichef", "Ewald", "Tiedemeyer", "im", "Sender", "Berlin"]]
+    mentions = [[0, 3, 5, "LOC", 0.6], [0, 8, 9, "PER", 0.6], [0, 10, 11, "LOC", 0.9],
+                [0, 13, 15, "PER", 0.9], [0, 17, 18, "LOC", 0.9]]
+    _after_organization_words(words, mentions, load().lexicon)
+    # "Parteichef" is a role, not a party; a known place after "Sender" stays a place
+    assert [m[3] for m in mentions] == ["ORG", "ORG", "LOC", "PER", "LOC"]

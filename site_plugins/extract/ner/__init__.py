@@ -130,6 +130,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     _known_places(words, mentions, recognizer.lexicon)
     _federal_institutions(words, mentions)
+    _after_organization_words(words, mentions, recognizer.lexicon)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))
@@ -166,6 +167,24 @@ def _federal_institutions(words: list[list[str]], mentions: list[list]) -> None:
         for i, word in enumerate(sentence):
             if (k, i) not in covered and _INSTITUTION_WORD.fullmatch(word):
                 mentions.append([k, i, i + 1, "ORG", 0.0])
+
+
+# words (and heads of compounds) for a kind of organization, which the name after them is
+_ORGANIZATION_WORDS = ("zeitung", "zeitschrift", "magazin", "partei", "verein", "verband", "konzern",
+                       "unternehmen", "firma", "hersteller", "startup", "start-up", "gewerkschaft",
+                       "agentur", "privatbank", "band", "verlag", "sender", "fonds", "club", "klub")
+
+
+def _after_organization_words(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"in der Fachzeitschrift Soil Horizons", "die Band Rainrock": a name right after a word for
+    a kind of organization is that organization, though the model read a person or a place (a
+    known place stays one: "Sender Freies Berlin" is not meant here)."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind in ("PER", "LOC") and first > 0 and words[k][first - 1].lower().endswith(_ORGANIZATION_WORDS):
+            name = " ".join(words[k][first:end])
+            if name not in lexicon.place and name not in lexicon.country:
+                mention[3] = "ORG"
 
 
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
