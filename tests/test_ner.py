@@ -309,3 +309,11 @@ def test_a_name_after_a_word_for_an_organization_is_that_organization():
     _after_organization_words(words, mentions, load().lexicon)
     # "Parteichef" is a role, not a party; a known place after "Sender" stays a place
     assert [m[3] for m in mentions] == ["ORG", "ORG", "LOC", "PER", "LOC"]
+
+
+def test_a_word_after_a_word_for_a_place_is_a_place_throughout_the_document():
+    text = ("Die Brücke zwischen Hollerbeck und Wendlingbrück bleibt gesperrt. Die Stadt Wendlingbrück "
+            "hat angekündigt, den Markt zu verlegen. In der Stadt Freitag ist nichts los.")
+    found = names(text)
+    assert found.count(("Wendlingbrück", "LOC")) == 2
+    assert ("Freitag", "LOC") not in found  # a common noun after "Stadt" is no place

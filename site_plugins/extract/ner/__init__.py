@@ -127,6 +127,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         for first, end, kind in name_spans(words[k], labels):
             mentions.append([k, first, end, kind, min(probs[first:end])])
     _corporate_names(words, mentions, recognizer.lexicon.nouns)
+    _after_place_words(words, mentions, recognizer.lexicon.nouns)
     _agree_across_document(words, mentions, recognizer.lexicon.nouns)
     _known_places(words, mentions, recognizer.lexicon)
     _federal_institutions(words, mentions)
@@ -185,6 +186,24 @@ def _after_organization_words(words: list[list[str]], mentions: list[list], lexi
             name = " ".join(words[k][first:end])
             if name not in lexicon.place and name not in lexicon.country:
                 mention[3] = "ORG"
+
+
+_PLACE_WORDS = frozenset(("stadt", "gemeinde", "dorf", "ortschaft", "ortsteil", "kreisstadt", "hauptstadt",
+                          "landeshauptstadt", "metropole", "landkreis", "bundesland", "insel", "fluss",
+                          "hafenstadt", "großstadt", "kleinstadt", "nachbarstadt", "nachbargemeinde"))
+
+
+def _after_place_words(words: list[list[str]], mentions: list[list], nouns) -> None:
+    """"Die Stadt Grauenfurt hat angekündigt": an untagged capitalized word that is no common
+    noun, right after a word for a kind of place, is a place (and so is the same word elsewhere in
+    the document: the mention is confident)."""
+    covered = {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+    for k, sentence in enumerate(words):
+        for i in range(1, len(sentence)):
+            word = sentence[i]
+            if (sentence[i - 1].lower() in _PLACE_WORDS and (k, i) not in covered and word[:1].isupper()
+                    and word.replace("-", "").isalpha() and word.lower() not in nouns):
+                mentions.append([k, i, i + 1, "LOC", CONFIDENT])
 
 
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
