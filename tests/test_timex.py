@@ -144,9 +144,19 @@ def test_relative_expressions_need_a_publication_date():
     ("Das Treffen findet am 20. statt.", ("am 20.", "2024-11-20", "2024-11-20", "day")),
     ("In der KW 47 beginnt der Umbau.", ("In der KW 47", "2024-11-18", "2024-11-24", "week")),
     ("Nächstes Jahr im Dezember ist Wahl.", ("Nächstes Jahr im Dezember", "2025-12-01", "2025-12-31", "month")),
+    # "zu 11 Stimmen" is a score, not "zu" + infinitive (which would make the sentence future)
+    ("Der Kreistag stimmte am Dienstagabend mit 38 zu 11 Stimmen zu.", ("am Dienstagabend", "2024-11-12", "2024-11-12", "day")),
+    ("Im vergangenen Geschäftsjahr war der Umsatz gesunken.", ("Im vergangenen Geschäftsjahr", "2023-01-01", "2023-12-31", "year")),
 ])
 def test_relative_to_a_thursday(text, expected):
     assert found(text, THURSDAY)[0] == expected
+
+
+def test_a_verb_of_saying_does_not_date_what_is_said():
+    # published 20 August: the autumn ahead is nearer than the last one; "sagte" dates the saying
+    text = "„Im Herbst ist Schluss“, sagte die Landrätin. Im Herbst hatte sie gezögert."
+    assert found(text, PubDate(2025, 8, 20)) == [
+        ("Im Herbst", "2025-09-01", "2025-11-30", "season"), ("Im Herbst", "2024-09-01", "2024-11-30", "season")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -34,8 +34,10 @@ on or after. "kommenden"/"nächsten" look strictly forward, "vergangenen"/"letzt
 back, "diesen" means the one in the publication week. A day and month without a year
 ("am 20. Januar"), a month, quarter or season take the year of the publication date or the
 neighbouring one: the instance nearest to the publication date, or with a clear tense the
-nearest one that has begun (past) or not yet ended (future). Parts of periods ("Anfang",
-"Mitte", "Ende") are defined in timex_resolve.
+nearest one that has begun (past) or not yet ended (future). The tense is the clause's, else
+the sentence's, where a verb of saying does not count ("„Im Herbst ist Schluss“, sagte sie"
+dates the saying). A fiscal year ("im vergangenen Geschäftsjahr") is read as a calendar year.
+Parts of periods ("Anfang", "Mitte", "Ende") are defined in timex_resolve.
 
 Granularity is the unit the expression is stated in: day, weekend, week, month, season,
 quarter, half, year, decade, century. earliest/latest then give the exact bounds: "Anfang

@@ -80,14 +80,17 @@ def weekday(m: re.Match, text: str) -> Mention | None:
 REL_UNITS = {"Woche": "week", "Wochenende": "weekend", "Wochenendes": "weekend", "Monat": "month",
              "Monats": "month", "Monates": "month", "Jahr": "year", "Jahres": "year", "Jahrs": "year",
              "Quartal": "quarter", "Quartals": "quarter", "Quartales": "quarter", "Halbjahr": "half",
-             "Halbjahres": "half", "Halbjahrs": "half"}
+             "Halbjahres": "half", "Halbjahrs": "half",
+             # a fiscal year is read as the calendar year, as in "im Geschäftsjahr 2024"
+             "Geschäftsjahr": "year", "Geschäftsjahres": "year", "Geschäftsjahrs": "year"}
 
 RELATIVE = re.compile(rf"""
     (?<![\w])(?P<pre>(?i:im\s+Laufe|im\s+Lauf|im\s+Verlauf|bis\s+zum|über\s+das|in\s+der|seit|bis|ab|von|vom|zum|im|am|an|in|für|übers|gegen)\s+)?
     (?:(?P<part>{PART_RE}|(?i:Rest))\s+)?
     (?:(?P<art>(?i:der|des|dem|das|die))\s+)?
     (?:(?P<mod>{MODIFIER_RE})\s+)?
-    (?<![\w])(?P<unit>Wochenendes|Wochenende|Woche|Monates|Monats|Monat|Jahres|Jahrs|Jahr|Quartales|Quartals|Quartal
+    (?<![\w])(?P<unit>Wochenendes|Wochenende|Woche|Monates|Monats|Monat|Geschäftsjahres|Geschäftsjahrs|Geschäftsjahr
+      |Jahres|Jahrs|Jahr|Quartales|Quartals|Quartal
       |Halbjahres|Halbjahrs|Halbjahr)(?![\w])
     (?:\s(?:(?i:am)\s)?(?P<wd>{WD})(?:{DAYTIME_RE})?(?![\w]))?
 """, re.VERBOSE)

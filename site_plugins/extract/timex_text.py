@@ -53,6 +53,10 @@ _FUTURE_WORDS = frozenset(
     "wird werden wirst werdet würde würden will wollen soll sollen plant planen geplant künftig"
     " voraussichtlich demnächst bevorstehend bevorstehende bevorstehenden bevorstehender"
     " bevorstehendes anstehende anstehenden".split())
+# verbs that report speech: the time of saying, not of what is said (see `tense`)
+_REPORTING_WORDS = frozenset(
+    "sagte sagten erklärte erklärten teilte teilten kündigte kündigten berichtete berichteten"
+    " meldete meldeten nannte nannten sprach sprachen forderte forderten".split())
 _PAST_WORDS = frozenset(
     "hatte hatten hattest war waren warst wurde wurden worden gewesen sagte sagten erklärte"
     " erklärten teilte teilten kündigte kündigten berichtete berichteten meldete meldeten gab"
@@ -65,7 +69,7 @@ _PAST_WORDS = frozenset(
 _AUXILIARIES = frozenset("hat haben hast habe ist sind bin".split())
 _PARTICIPLE_PREFIXES = ("ge", "ver", "be", "er", "ent", "zer", "über")
 _SEPARABLE_ZU = re.compile(r"(?:an|auf|aus|bei|ein|mit|nach|vor|vorbei|weiter|zurück)zu[a-zäöüß]+en")
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+|[0-9]+")
 
 
 def _is_participle(word: str) -> bool:
@@ -73,15 +77,18 @@ def _is_participle(word: str) -> bool:
         or (len(word) > 6 and word.endswith("iert"))
 
 
-def _tense_of(span: str) -> str | None:
-    words = [w.lower() for w in _WORD.findall(span)]
+def _tense_of(span: str, reporting: bool = True) -> str | None:
+    tokens = _WORD.findall(span)
+    words = [w.lower() for w in tokens]
     future = past = False
     auxiliary_seen = False
     for index, word in enumerate(words):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if word in _FUTURE_WORDS or _SEPARABLE_ZU.fullmatch(word) or \
-                (word == "zu" and index + 1 < len(words) and words[index + 1].endswith("en")):
+                (word == "zu" and following.islower() and following.endswith("en")):  # not "38 zu 11 Stimmen"
             future = True
-        elif word in _PAST_WORDS or (auxiliary_seen and _is_participle(word)):
+        elif (word in _PAST_WORDS and (reporting or word not in _REPORTING_WORDS)) or \
+                (auxiliary_seen and _is_participle(word)):
             past = True
         auxiliary_seen = auxiliary_seen or word in _AUXILIARIES
     if future and past:
@@ -90,10 +97,12 @@ def _tense_of(span: str) -> str | None:
 
 
 def tense(text: str, sentence: tuple[int, int], clause: tuple[int, int]) -> str | None:
-    """'past', 'future' or None for the clause, falling back to the sentence."""
+    """'past', 'future' or None for the clause, falling back to the rest of the sentence; there a
+    verb of saying does not count: in "„... im Herbst schließen müssen“, sagte sie" it dates the
+    saying, not the closing."""
     found = _tense_of(text[clause[0]:clause[1]])
     if found is None:
-        found = _tense_of(text[sentence[0]:sentence[1]])
+        found = _tense_of(text[sentence[0]:sentence[1]], reporting=False)
     return None if found == "mixed" else found
 
 
