@@ -132,6 +132,10 @@ CASES = {
     "percentage points": one(
         "Die Arbeitslosenquote sank um 0,5 Prozentpunkte.",
         "0,5 Prozentpunkte", "percent", 0.5, "pp", "Arbeitslosenquote"),
+    "a tally of counts": many(
+        "Der Kreistag stimmte mit 38 zu 11 Stimmen für den Verkauf; das Team siegte 3 zu 1.",
+        ("38", "count", 38.0, None, "Stimmen"),
+        ("11", "count", 11.0, None, "Stimmen")),
     "a count needs its noun": many(
         "Das Werk meldet 4.000, mit 800 Beschäftigten.",
         ("800", "count", 800.0, None, "Beschäftigten")),
