@@ -241,12 +241,13 @@ def test_bilou_labels_round_trip():
 
 
 def test_known_places_read_as_organizations_are_places():
-    from site_plugins.extract.ner import _known_places, load
+    from site_plugins.extract.ner import load
+    from site_plugins.extract.ner.document import known_places
 
     words = [["Investoren", "im", "Silicon", "Valley", "und", "in", "Frankreich", "wetten", "auf",
               "Bayern", "und", "Kelmora", "."]]
     mentions = [[0, 2, 4, "ORG", 0.6], [0, 6, 7, "ORG", 0.6], [0, 9, 10, "ORG", 0.6], [0, 11, 12, "ORG", 0.6]]
-    _known_places(words, mentions, load().lexicon)
+    known_places(words, mentions, load().lexicon)
     # "Bayern" is a known organization (FC Bayern) as well: the model's reading stays
     assert [m[3] for m in mentions] == ["LOC", "LOC", "ORG", "ORG"]
 
@@ -260,25 +261,25 @@ def test_a_team_is_called_by_its_mascot_but_animals_stay_animals():
 
 
 def test_names_ending_in_an_english_company_word_are_companies():
-    from site_plugins.extract.ner import _corporate_names
+    from site_plugins.extract.ner.document import corporate_names
 
     words = [["Marek", "Capital", "und", "Pia", "Solutions", "trafen", "Ines", "Labs", "in", "Kiel", "."]]
     mentions = [[0, 0, 2, "PER", 0.9], [0, 3, 5, "LOC", 0.9], [0, 6, 7, "PER", 0.9], [0, 9, 10, "LOC", 0.9]]
-    _corporate_names(words, mentions, frozenset())
+    corporate_names(words, mentions, frozenset())
     # a single word is no company name by its last word alone ("Labs" is not even tagged here)
     assert [m[3] for m in mentions] == ["ORG", "ORG", "PER", "LOC"]
     assert ("Brackwater Capital", "PER") not in names("Der Finanzinvestor Brackwater Capital übernimmt die Mehrheit.")
 
 
 def test_an_untagged_company_with_an_english_company_word_is_found_and_named_short_later():
-    from site_plugins.extract.ner import _corporate_names
+    from site_plugins.extract.ner.document import corporate_names
 
     text = "Auch der Schweizer Investor Alpenblick Ventures beteiligt sich. Alpenblick hält zwölf Prozent."
     assert names(text) == [("Alpenblick Ventures", "ORG"), ("Alpenblick", "ORG")]
     # only after a word for a company: "von Venture Capital" is no company
     words = [["Investor", "Alpenblick", "Ventures", "und", "von", "Venture", "Capital"]]
     mentions: list[list] = []
-    _corporate_names(words, mentions, frozenset())
+    corporate_names(words, mentions, frozenset())
     assert mentions == [[0, 1, 3, "ORG", 1.0]]
 
 
@@ -300,13 +301,14 @@ def test_company_abbreviations_keep_their_period():
 
 
 def test_a_name_after_a_word_for_an_organization_is_that_organization():
-    from site_plugins.extract.ner import _after_organization_words, load
+    from site_plugins.extract.ner import load
+    from site_plugins.extract.ner.document import after_organization_words
 
     words = [["in", "der", "Fachzeitschrift", "Soil", "Horizons", "und", "die", "Band", "Rainrock",
               "aus", "Kiel", "sowie", "Parteichef", "Ewald", "Tiedemeyer", "im", "Sender", "Berlin"]]
     mentions = [[0, 3, 5, "LOC", 0.6], [0, 8, 9, "PER", 0.6], [0, 10, 11, "LOC", 0.9],
                 [0, 13, 15, "PER", 0.9], [0, 17, 18, "LOC", 0.9]]
-    _after_organization_words(words, mentions, load().lexicon)
+    after_organization_words(words, mentions, load().lexicon)
     # "Parteichef" is a role, not a party; a known place after "Sender" stays a place
     assert [m[3] for m in mentions] == ["ORG", "ORG", "LOC", "PER", "LOC"]
 

@@ -1,0 +1,222 @@
+"""Rules over all the names found in one document, after the model has tagged each sentence:
+a name keeps one type throughout (the confident mentions vote), is found again where the model
+missed it (a surname alone, a company's short form, a genitive), and words around a name or in
+the lexicon settle what the model could not ("die Stadt Grauenfurt", "der Investor Alpenblick
+Ventures", "das Bundeswirtschaftsministerium").
+
+A mention is a list [sentence index, first token, end token, type, confidence]; every rule
+changes the list of mentions in place."""
+from __future__ import annotations
+
+import re
+
+from . import features
+from .spans import TEAM_WORDS, is_descriptor
+
+
+CONFIDENT = 0.8   # a mention this sure of its type is looked for in the rest of the document
+
+
+def _covered(mentions: list[list]) -> set[tuple[int, int]]:
+    """(sentence, token) of every token inside a mention."""
+    return {(m[0], i) for m in mentions for i in range(m[1], m[2])}
+
+
+def agree_across_document(words: list[list[str]], mentions: list[list], nouns) -> None:
+    """Second pass over a document (in place): one type per name, by the confidence-weighted
+    vote of its mentions (a genitive "Deepseeks" votes with "Deepseek"); then untagged
+    repetitions of confidently tagged names (also genitives, and a person's surname alone)
+    become mentions too."""
+    short_forms = _organization_short_forms(words, mentions, nouns)
+    for mention in mentions:
+        key = tuple(words[mention[0]][mention[1]:mention[2]])
+        if key in short_forms:
+            mention[3] = "ORG"
+    _vote_types(words, mentions)
+    known: dict[tuple[str, ...], tuple[str, float]] = {key: ("ORG", 1.0) for key in short_forms}
+
+    def learn(key: tuple[str, ...], kind: str, conf: float) -> None:
+        if key not in known or known[key][1] < conf:
+            known[key] = (kind, conf)
+
+    for k, first, end, kind, conf in mentions:
+        if conf < CONFIDENT or kind == "OTH":
+            continue
+        key = tuple(words[k][first:end])
+        learn(key, kind, conf)
+        last = key[-1]
+        if last[-1:] not in "sxzß":
+            learn(key[:-1] + (last + "s",), kind, conf)
+        if kind == "PER" and len(key) > 1 and last[:1].isupper() and len(last) > 2:
+            learn((last,), kind, conf * 0.99)
+            learn((last + "s",), kind, conf * 0.99)
+    if not known:
+        return
+    longest = max(len(key) for key in known)
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        i = 0
+        while i < len(sentence):
+            match = 0
+            if sentence[i][:1].isupper() and (k, i) not in covered:
+                for length in range(min(longest, len(sentence) - i), 0, -1):
+                    key = tuple(sentence[i:i + length])
+                    if key in known and not any((k, j) in covered for j in range(i, i + length)):
+                        match = length
+                        break
+            common = match == 1 and sentence[i].lower() in nouns and (sentence[i],) not in short_forms
+            if match and not common:
+                mentions.append([k, i, i + match, known[tuple(sentence[i:i + match])][0], 0.0])
+                i += match
+            else:
+                i += 1
+
+
+def _organization_short_forms(words: list[list[str]], mentions: list[list], nouns) -> set[tuple[str, ...]]:
+    """The short forms ("Ventrax", "Ventraxs") of organizations a document introduces with a
+    legal form or descriptor ("Ventrax Software SE") or after an organization word ("der
+    Softwarekonzern Quillmont Systems"): news calls a company by its first word afterwards, and
+    the CRF alone reads such an unknown word as a surname. A team is called by its mascot ("die
+    Falken" of "Falken Rothenstein")."""
+    out: set[tuple[str, ...]] = set()
+    for k, first, end, kind, _ in mentions:
+        if kind != "ORG" or end - first < 2:
+            continue
+        head = words[k][first]
+        before = words[k][first - 1].lower() if first > 0 else ""
+        introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
+                      or words[k][end - 1].lower() in _CORPORATE_HEADS
+                      or before in features.ORG_CUES or is_descriptor(before))
+        if head.lower() in TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"
+            out.add((head,))
+        elif introduced and head[:1].isupper() and head.isalpha() and head.lower() not in nouns \
+                and head.lower() not in _NOT_SHORT_FORMS:
+            out.add((head,))
+            if head[-1:] not in "sxzß":
+                out.add((head + "s",))
+    return out
+
+
+# first words of organization names that are no short form of them ("Deutsche Bank")
+_NOT_SHORT_FORMS = frozenset({"der", "die", "das", "deutsche", "deutscher", "deutschen", "erste",
+                              "neue", "new", "the", "first", "general", "united", "national",
+                              "international", "european", "europäische", "american", "bank",
+                              "royal", "st", "san", "saint"})
+
+
+def _vote_types(words: list[list[str]], mentions: list[list]) -> None:
+    """Give all mentions of a name (genitive -s folded) the type with the highest summed
+    confidence among them."""
+    keys = [tuple(words[k][first:end]) for k, first, end, _, _ in mentions]
+    surfaces = set(keys)
+
+    def base(key: tuple[str, ...]) -> tuple[str, ...]:
+        last = key[-1]
+        if len(last) > 3 and last[-1] == "s" and key[:-1] + (last[:-1],) in surfaces:
+            return key[:-1] + (last[:-1],)
+        return key
+
+    votes: dict[tuple[str, ...], dict[str, float]] = {}
+    for key, (_, _, _, kind, conf) in zip(keys, mentions):
+        tally = votes.setdefault(base(key), {})
+        tally[kind] = tally.get(kind, 0.0) + conf
+    for key, mention in zip(keys, mentions):
+        tally = votes[base(key)]
+        if len(tally) > 1:
+            mention[3] = max(sorted(tally), key=tally.get)
+
+
+def known_places(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """A name read as an organization that is a known country or place, and no known
+    organization, is the place ("im Silicon Valley"; not "Bayern" of FC Bayern)."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind != "ORG":
+            continue
+        key = tuple(words[k][first:end])
+        name = " ".join(key)
+        if (name in lexicon.country or name in lexicon.place or key in lexicon.multi_place) \
+                and name not in lexicon.org and key not in lexicon.multi_org:
+            mention[3] = "LOC"
+
+
+# federal and state institutions written as one word: "Bundeswirtschaftsministerium",
+# "Bundeskartellamt", "Landtag"; not "Bundesregierung" (GermEval, like most style guides, reads
+# "the government" as a description) and not titles ("Landesrat", "Stadtrat" are also people)
+_INSTITUTION_WORD = re.compile(
+    r"(?:(?:Bundes|Landes)[a-zäöüß]*(?:ministerium|amt|agentur|behörde|gericht|gerichtshof|kammer|"
+    r"bank|tag|wehr|anstalt)|Bundesrat|Landtag)(?:e?s)?")
+
+
+def federal_institutions(words: list[list[str]], mentions: list[list]) -> None:
+    """Institutions the model left untagged ("Der Bundesrat muss zustimmen", "vom
+    Bundeswirtschaftsministerium geprüft") become organizations: they are unique bodies, as
+    named in the news, though each is also a word of the noun lexicon."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i, word in enumerate(sentence):
+            if (k, i) not in covered and _INSTITUTION_WORD.fullmatch(word):
+                mentions.append([k, i, i + 1, "ORG", 0.0])
+
+
+# words (and heads of compounds) for a kind of organization, which the name after them is
+_ORGANIZATION_WORDS = ("zeitung", "zeitschrift", "magazin", "partei", "verein", "verband", "konzern",
+                       "unternehmen", "firma", "hersteller", "startup", "start-up", "gewerkschaft",
+                       "agentur", "privatbank", "band", "verlag", "sender", "fonds", "club", "klub")
+
+
+def after_organization_words(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"in der Fachzeitschrift Soil Horizons", "die Band Rainrock": a name right after a word for
+    a kind of organization is that organization, though the model read a person or a place (a
+    known place stays one: "Sender Freies Berlin" is not meant here)."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind in ("PER", "LOC") and first > 0 and words[k][first - 1].lower().endswith(_ORGANIZATION_WORDS):
+            name = " ".join(words[k][first:end])
+            if name not in lexicon.place and name not in lexicon.country:
+                mention[3] = "ORG"
+
+
+_PLACE_WORDS = frozenset(("stadt", "gemeinde", "dorf", "ortschaft", "ortsteil", "kreisstadt", "hauptstadt",
+                          "landeshauptstadt", "metropole", "landkreis", "bundesland", "insel", "fluss",
+                          "hafenstadt", "großstadt", "kleinstadt", "nachbarstadt", "nachbargemeinde"))
+
+
+def after_place_words(words: list[list[str]], mentions: list[list], nouns) -> None:
+    """"Die Stadt Grauenfurt hat angekündigt": an untagged capitalized word that is no common
+    noun, right after a word for a kind of place, is a place (and so is the same word elsewhere in
+    the document: the mention is confident)."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(1, len(sentence)):
+            word = sentence[i]
+            if (sentence[i - 1].lower() in _PLACE_WORDS and (k, i) not in covered and word[:1].isupper()
+                    and word.replace("-", "").isalpha() and word.lower() not in nouns):
+                mentions.append([k, i, i + 1, "LOC", CONFIDENT])
+
+
+# last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
+_CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
+                              "solutions", "robotics", "dynamics", "networks", "industries",
+                              "enterprises", "investments", "pharmaceuticals", "therapeutics",
+                              "semiconductor", "semiconductors", "airlines", "motors", "studios"))
+
+
+def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None:
+    """A name of two or more words that ends in an English company word is a company, whatever
+    the model read it as: no person or place is called "Ferrowind Capital". Left untagged after
+    a word for a company, a capitalized word that is no common noun and such a company word are
+    one too ("der Investor Alpenblick Ventures"; not "von Venture Capital")."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind in ("PER", "LOC") and end - first > 1 and words[k][end - 1].lower() in _CORPORATE_HEADS:
+            mention[3] = "ORG"
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(2, len(sentence)):
+            head, word, before = sentence[i], sentence[i - 1], sentence[i - 2].lower()
+            if (head.lower() in _CORPORATE_HEADS and head[:1].isupper() and word[:1].isupper()
+                    and (before in features.ORG_CUES or is_descriptor(before))
+                    and word.isalpha() and word.lower() not in nouns
+                    and (k, i) not in covered and (k, i - 1) not in covered):
+                mentions.append([k, i - 1, i + 1, "ORG", 1.0])
