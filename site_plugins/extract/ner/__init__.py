@@ -19,10 +19,10 @@ import threading
 from pathlib import Path
 
 from . import document, features
-from .spans import TYPES, bilou_labels, bio_labels, name_spans
+from .spans import bilou_labels, bio_labels, name_spans  # the labels also serve training
 from .tokenize import split_sentences, tokenize
 
-__all__ = ["find_names", "load", "name_spans", "bio_labels", "bilou_labels", "TYPES"]
+__all__ = ["find_names", "load", "name_spans", "bio_labels", "bilou_labels"]
 
 MODEL_PATH = features.DATA_DIR / "ner.crfsuite"
 CACHE_SIZE = 200_000
