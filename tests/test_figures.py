@@ -142,7 +142,8 @@ CASES = {
     "a count whose noun is left out counts what the count before it counts": many(
         "Für das Gesetz stimmten 398 Abgeordnete, 271 votierten dagegen, 14 enthielten sich. "
         "Ventrax beschäftigt 2.300 Menschen, davon 1.400 in Deutschland. Der Verein hat 120 "
-        "Mitglieder, Platz 12 in der Liga, seit dem 15. März. „Es waren 1.000 Roboter, davor 260“.",
+        "Mitglieder, Platz 12 in der Liga, seit dem 15. März. „Es waren 1.000 Roboter, davor 260“. "
+        "Vor 18.400 Zuschauern fiel in der 88. Minute das Tor.",
         ("398", "count", 398.0, None, "Abgeordnete"),
         ("271", "count", 271.0, None, "Abgeordnete"),
         ("14", "count", 14.0, None, "Abgeordnete"),
@@ -150,7 +151,8 @@ CASES = {
         ("1.400", "count", 1400.0, None, "Menschen"),
         ("120", "count", 120.0, None, "Mitglieder"),
         ("1.000", "count", 1000.0, None, "Roboter"),
-        ("260", "count", 260.0, None, "Roboter")),
+        ("260", "count", 260.0, None, "Roboter"),
+        ("18.400", "count", 18400.0, None, "Zuschauer")),
     "counts from ten in digits, with their noun": many(
         "Gezeigt werden 85 Gemälde und rund 260 Zeichnungen. Insgesamt 47 Beschäftigte "
         "und 31 Mitarbeiter; 398 Abgeordnete stimmten zu.",

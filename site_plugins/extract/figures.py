@@ -212,20 +212,20 @@ def _elided_count(text: str, span: NumberSpan, count: _Reading, sentences: Sente
     from 10 in the sentence of a count, followed by no noun of its own, counts the same thing."""
     if not (span.text.replace(".", "").isdigit() and span.value >= 10 and span.scale == 1) \
             or _YEAR_RE.fullmatch(span.text) or not _AFTER_ELIDED_RE.match(text, span.end) \
-            or _is_identifier(text, span) or _is_ordinal(text, span.end):
+            or _is_identifier(text, span) or _is_ordinal(text, span.end, sentences):
         return None
     if sentences.around(count.start) != sentences.around(span.start):
         return None
     return _Reading("count", None, False, span.start, span.end, count.noun)
 
 
-_ORDINAL_RE = re.compile(rf"\.(?:{_SP}*(?P<word>[^\W\d_]+)|\w)")
-
-
-def _is_ordinal(text: str, end: int) -> bool:
-    """"am 15. März", "zum 25. Mal", "15.3.": a day or an ordinal, not a count."""
-    match = _ORDINAL_RE.match(text, end)
-    return match is not None and (match.group("word") is None or match.group("word") in _NOT_COUNTED)
+def _is_ordinal(text: str, end: int, sentences: Sentences) -> bool:
+    """"am 15. März", "in der 88. Minute", "15.3.": a day or an ordinal, not a count; the period
+    after it does not end the sentence ("... dagegen 271. Die Sitzung" does)."""
+    if text[end:end + 1] != ".":
+        return False
+    after = len(text) - len(text[end + 1:].lstrip())
+    return after < len(text) and sentences.around(end) == sentences.around(after)
 
 
 def _small_count(text: str, span: NumberSpan) -> bool:
