@@ -319,3 +319,19 @@ def test_a_word_after_a_word_for_a_place_is_a_place_throughout_the_document():
     found = names(text)
     assert found.count(("Wendlingbrück", "LOC")) == 2
     assert ("Freitag", "LOC") not in found  # a common noun after "Stadt" is no place
+
+
+def test_club_words_make_teams_however_the_model_read_them():
+    text = ("Eintracht Kaltenau feiert den Klassenerhalt\n\nIn der 2. Bundesliga hat Eintracht Kaltenau "
+            "am 3. Mai gewonnen. Die Eintracht jubelt, Trainerin Viktoria Brandt gratuliert. Die "
+            "Löwen Afrikas brüllen.")
+    found = names(text)
+    assert found.count(("Eintracht Kaltenau", "ORG")) == 2  # the headline too
+    assert ("Eintracht", "ORG") in found and ("Viktoria Brandt", "PER") in found
+    assert not [n for n in found if n[0].startswith("Löwen")]
+
+
+def test_the_period_of_a_day_or_an_ordinal_ends_no_sentence():
+    text = "In der 2. Bundesliga spielt er seit dem 3. Mai. Dann kam 2020. Neue Saison."
+    sentences = [" ".join(text[a:b] for a, b in s) for s in split_sentences(text, tokenize(text))]
+    assert sentences == ["In der 2 . Bundesliga spielt er seit dem 3 . Mai .", "Dann kam 2020 .", "Neue Saison ."]

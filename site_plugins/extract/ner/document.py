@@ -195,6 +195,35 @@ def after_place_words(words: list[list[str]], mentions: list[list], nouns) -> No
                 mentions.append([k, i, i + 1, "LOC", CONFIDENT])
 
 
+def team_names(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"Eintracht Wolfsfelde", "Falken Rothenstein": a club word or mascot before a capitalized
+    word that is no common noun is a team, whether the model read it as another name ("other"),
+    a place, two names, or nothing (the team is then looked for in the rest of the document,
+    and so is its short form "die Eintracht"). A person stays one: "Viktoria Brandt"."""
+    starts = {(m[0], m[1]): m for m in mentions}
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(len(sentence) - 1):
+            club, town = sentence[i], sentence[i + 1]
+            if not (club.lower() in TEAM_WORDS and club[:1].isupper() and town[:1].isupper()):
+                continue
+            team, rest = starts.get((k, i)), starts.get((k, i + 1))
+            if team is not None and team[2] > i + 1:
+                if team[3] in ("OTH", "LOC"):
+                    team[3] = "ORG"
+            elif town.endswith("s"):
+                continue  # "die Löwen Afrikas"
+            elif rest is not None and (team is not None or (k, i) not in covered):
+                if rest[3] == "PER" and team is None and club in lexicon.first:
+                    continue  # "Viktoria Brandt"
+                if team is not None:
+                    mentions.remove(team)
+                rest[1], rest[3] = i, "ORG"
+            elif (team is None and (k, i) not in covered and (k, i + 1) not in covered
+                  and town.replace("-", "").isalpha() and town.lower() not in lexicon.nouns):
+                mentions.append([k, i, i + 2, "ORG", CONFIDENT])
+
+
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
 _CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
                               "solutions", "robotics", "dynamics", "networks", "industries",

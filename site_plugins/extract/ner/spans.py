@@ -75,10 +75,13 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
 _INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "landtag", "stadtrat",
                  "gemeinderat", "universität", "hochschule", "klinikum", "gymnasium", "volksbank",
                  "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper")
-# team names of German leagues: a mascot before the town ("Eisbären Berlin", "Falken Rothenstein")
+# team names of German leagues: a mascot or a club word before the town ("Eisbären Berlin",
+# "Falken Rothenstein", "Eintracht Wolfsfelde"), which alone names the team later ("die Eintracht")
 TEAM_WORDS = frozenset(("falken", "eisbären", "adler", "haie", "löwen", "füchse", "pinguine", "pinguins",
                          "grizzlys", "huskies", "baskets", "towers", "skyliners", "tigers", "panther",
-                         "wölfe", "bären", "bulls", "lions", "dragons", "giants", "eagles", "hurricanes"))
+                         "wölfe", "bären", "bulls", "lions", "dragons", "giants", "eagles", "hurricanes",
+                         "eintracht", "borussia", "fortuna", "alemannia", "arminia", "hansa", "dynamo",
+                         "werder", "preußen", "viktoria", "germania", "kickers"))
 
 
 def _follows_institution(words: list[str], labels: list[str], spans: list, first: int) -> bool:

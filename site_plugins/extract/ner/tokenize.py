@@ -73,9 +73,19 @@ def tokenize(text: str) -> list[Span]:
     return merged
 
 
+def _ordinal_dot(text: str, spans: list[Span], k: int) -> bool:
+    """The period of "2. Bundesliga", "3. März": right after a number of one or two digits (the
+    rule of extract/sentences.py)."""
+    if k == 0 or text[spans[k][0]] != ".":
+        return False
+    start, end = spans[k - 1]
+    return end == spans[k][0] and end - start <= 2 and text[start:end].isdigit()
+
+
 def split_sentences(text: str, spans: list[Span]) -> list[list[Span]]:
     """Group token spans into sentences: a break after . ! ? (or a line break) when the
-    next token starts a new sentence (capital, digit or opening quote)."""
+    next token starts a new sentence (capital, digit or opening quote), not after the period
+    of a day or an ordinal ("3. März", "2. Bundesliga")."""
     sentences: list[list[Span]] = []
     current: list[Span] = []
     n = len(spans)
@@ -84,7 +94,7 @@ def split_sentences(text: str, spans: list[Span]) -> list[list[Span]]:
             sentences.append(current)
             current = []
         current.append((start, end))
-        if end - start == 1 and text[start] in _SENT_END and k + 1 < n:
+        if end - start == 1 and text[start] in _SENT_END and k + 1 < n and not _ordinal_dot(text, spans, k):
             nxt = text[spans[k + 1][0]]
             if nxt.isupper() or nxt.isdigit() or nxt in _OPENERS:
                 sentences.append(current)
