@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_plugins.extract.name_forms import citation_form, gender
+from site_plugins.extract.ner.name_forms import citation_form, gender
 
 ADJECTIVES = {"Deutschen", "Deutsche", "Europäischen", "Europäische", "Vereinigten", "Arabischen",
               "Weißen", "Neuen", "Passauer", "Hamburger", "Allgemeinen", "Nahen", "Roten"}

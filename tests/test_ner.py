@@ -335,3 +335,10 @@ def test_the_period_of_a_day_or_an_ordinal_ends_no_sentence():
     text = "In der 2. Bundesliga spielt er seit dem 3. Mai. Dann kam 2020. Neue Saison."
     sentences = [" ".join(text[a:b] for a, b in s) for s in split_sentences(text, tokenize(text))]
     assert sentences == ["In der 2 . Bundesliga spielt er seit dem 3 . Mai .", "Dann kam 2020 .", "Neue Saison ."]
+
+
+def test_well_known_organizations_are_found_in_any_case():
+    text = ("Das Europäische Parlament muss zustimmen. Die Sitzung der Europäischen Zentralbank fiel "
+            "aus, und die Vereinten Nationen schweigen.")
+    assert names(text) == [("Europäische Parlament", "ORG"), ("Europäischen Zentralbank", "ORG"),
+                           ("Vereinten Nationen", "ORG")]

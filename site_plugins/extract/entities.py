@@ -12,7 +12,7 @@ from babel import Locale
 
 from ..model import Entity
 from ..registry import Registry
-from .name_forms import citation_form
+from .ner.name_forms import citation_form
 from .ner import find_names
 from .ner.features import ORG_SUFFIXES
 from .quote_words import is_role

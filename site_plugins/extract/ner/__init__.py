@@ -89,6 +89,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     # before the document pass, so that it finds these names again elsewhere
     document.corporate_names(words, mentions, lexicon.nouns)
     document.team_names(words, mentions, lexicon)
+    document.known_organizations(words, mentions, lexicon)
     document.after_place_words(words, mentions, lexicon.nouns)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them

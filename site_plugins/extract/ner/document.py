@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .name_forms import citation_form
 from . import features
 from .spans import TEAM_WORDS, is_descriptor
 
@@ -222,6 +223,35 @@ def team_names(words: list[list[str]], mentions: list[list], lexicon) -> None:
             elif (team is None and (k, i) not in covered and (k, i + 1) not in covered
                   and town.replace("-", "").isalpha() and town.lower() not in lexicon.nouns):
                 mentions.append([k, i, i + 2, "ORG", CONFIDENT])
+
+
+def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """Well-known organizations of several words that the model left untagged, in whatever case
+    the sentence puts them: "Das Europäische Parlament", "der Europäischen Zentralbank" (the
+    list has them in their citation form, see name_forms)."""
+    covered = _covered(mentions)
+    longest = lexicon.max_multi
+    heads = {name[-1] for name in lexicon.multi_org}  # a quick test before the citation form
+    for k, sentence in enumerate(words):
+        i = 0
+        while i < len(sentence) - 1:
+            found = 0
+            if sentence[i][:1].isupper() and (k, i) not in covered:
+                for length in range(min(longest, len(sentence) - i), 1, -1):
+                    candidate = sentence[i:i + length]
+                    last = candidate[-1]
+                    if not (last in heads or last[:-1] in heads or last[:-2] in heads) \
+                            or any((k, j) in covered for j in range(i, i + length)):
+                        continue
+                    cited = citation_form(" ".join(candidate), lambda w: lexicon.hanta.get(w.lower()) == "htADJ")
+                    if tuple(cited.split()) in lexicon.multi_org:
+                        found = length
+                        break
+            if found:
+                mentions.append([k, i, i + found, "ORG", CONFIDENT])
+                i += found
+            else:
+                i += 1
 
 
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
