@@ -342,3 +342,9 @@ def test_well_known_organizations_are_found_in_any_case():
             "aus, und die Vereinten Nationen schweigen.")
     assert names(text) == [("Europäische Parlament", "ORG"), ("Europäischen Zentralbank", "ORG"),
                            ("Vereinten Nationen", "ORG")]
+
+
+def test_a_one_word_organization_introduced_by_what_it_is_keeps_its_type_everywhere():
+    text = ("Norvik bringt faltbares Smartphone nach Europa\n\nDer chinesische Hersteller Norvik will "
+            "im Herbst liefern. Norvik hatte 41 Millionen Geräte verkauft.")
+    assert [n for n in names(text) if n[0] == "Norvik"] == [("Norvik", "ORG")] * 3

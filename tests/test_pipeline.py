@@ -249,3 +249,14 @@ def test_declined_names_are_listed_in_their_citation_form():
             "Vereinigten Staaten.")
     found = [(e["name"], e["type"], e["mentions"], e["name_en"]) for e in salient(find_entities(text, Registry()))]
     assert found == [("Deutscher Städtetag", "ORG", 2, None), ("Vereinigte Staaten", "LOC", 1, "United States")]
+
+
+def test_a_product_name_of_two_words_and_a_number_and_its_predecessor():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Der Hersteller Norvik will sein faltbares Smartphone Aurel Fold 2 in Deutschland verkaufen. "
+            "Es ist leichter als das Vorgängermodell Aurel Fold. Norvik rechnet mit Erfolg.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert found == [("Norvik", "ORG"), ("Aurel Fold 2", "PRODUCT"), ("Deutschland", "LOC"),
+                     ("Aurel Fold", "PRODUCT"), ("Norvik", "ORG")]

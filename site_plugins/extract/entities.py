@@ -55,9 +55,12 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
 PRODUCT_WORDS = ("roboter", "software", "sprachmodell", "ki-modell", "denkmodell", "basismodell",
                  "automodell", "app", "chip", "prozessor", "smartphone", "tablet", "laptop", "konsole",
                  "chatbot", "betriebssystem", "medikament", "präparat", "wirkstoff", "impfstoff",
-                 "maschine", "fräszentrum", "drohne", "elektroauto", "schutzmittel")
-# a product noun, then a capitalized word and maybe a number or model code: "Lieferroboter Pendrix 4"
-_INTRODUCED_PRODUCT = re.compile(r"(?<![\w-])([\w-]+)\s+(?=([A-ZÄÖÜ]\w+(?:\s(?:\d+|[A-Z]+\d\w*))?)(?![\w-]))")
+                 "maschine", "fräszentrum", "drohne", "elektroauto", "schutzmittel", "vorgängermodell",
+                 "nachfolgemodell", "spitzenmodell", "einstiegsmodell")
+# a product noun, then one or two capitalized words and maybe a number or model code:
+# "Lieferroboter Pendrix 4", "Smartphone Aurel Fold 2"
+_INTRODUCED_PRODUCT = re.compile(
+    r"(?<![\w-])([\w-]+)\s+(?=([A-ZÄÖÜ]\w+(?:\s[A-ZÄÖÜ]\w+)?(?:\s(?:\d+|[A-Z]+\d\w*))?)(?![\w-]))")
 
 
 def _introduced_products(text: str, mentions: list[Entity]) -> list[Entity]:
@@ -66,22 +69,33 @@ def _introduced_products(text: str, mentions: list[Entity]) -> list[Entity]:
     with a legal form stays a company ("Anbieter von Planungssoftware Ventrax Software SE")."""
     by_start = {m.start: m for m in mentions}
     spans = _Spans((m.start, m.end) for m in mentions)
-    products = set()
+    lexicon = _lexicon()
+    products, widened = set(), set()
     for match in _INTRODUCED_PRODUCT.finditer(text):
         noun = match.group(1)
         if not (noun[:1].isupper() and (noun.lower().endswith(PRODUCT_WORDS) or noun == "Modell")):
             continue
         start, end = match.span(2)
-        if start in by_start:
-            if by_start[start].id is None:
-                products.add(by_start[start].name)
+        name = match.group(2)
+        if " " in name and _is_common_noun(name.split()[1], lexicon):  # "das Smartphone Aurel Nutzern"
+            name = name.split()[0]
+            end = start + len(name)
+        mention = by_start.get(start)
+        if mention is not None and mention.id is None and mention.end < end:
+            widened.add(start)  # the model's "Aurel Fold" of "Smartphone Aurel Fold 2"
+            products.add(name)
+        elif mention is not None:
+            if mention.id is None:
+                products.add(mention.name)
         elif not spans.overlaps(start, end):
-            products.add(match.group(2))
-    lexicon = _lexicon()
+            products.add(name)
     products = {p for p in products
                 if p.split()[-1].lower() not in ORG_SUFFIXES and not _is_common_noun(p.split()[0], lexicon)}
     if not products:
         return mentions
+    if widened:
+        mentions = [m for m in mentions if m.start not in widened]
+        spans = _Spans((m.start, m.end) for m in mentions)
     out = [replace(m, type="PRODUCT", name_en=None) if m.id is None and m.name in products else m
            for m in mentions]
     pattern = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True))

@@ -90,12 +90,12 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     document.corporate_names(words, mentions, lexicon.nouns)
     document.team_names(words, mentions, lexicon)
     document.known_organizations(words, mentions, lexicon)
+    document.after_organization_words(words, mentions, lexicon)
     document.after_place_words(words, mentions, lexicon.nouns)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them
     document.known_places(words, mentions, lexicon)
     document.federal_institutions(words, mentions)
-    document.after_organization_words(words, mentions, lexicon)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))

@@ -77,17 +77,20 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
     """The short forms ("Ventrax", "Ventraxs") of organizations a document introduces with a
     legal form or descriptor ("Ventrax Software SE") or after an organization word ("der
     Softwarekonzern Quillmont Systems"): news calls a company by its first word afterwards, and
-    the CRF alone reads such an unknown word as a surname. A team is called by its mascot ("die
+    the CRF alone reads such an unknown word as a surname. A one-word organization introduced so
+    ("der Hersteller Norvik") keeps its type everywhere. A team is called by its mascot ("die
     Falken" of "Falken Rothenstein")."""
     out: set[tuple[str, ...]] = set()
     for k, first, end, kind, _ in mentions:
-        if kind != "ORG" or end - first < 2:
+        if kind != "ORG":
             continue
         head = words[k][first]
         before = words[k][first - 1].lower() if first > 0 else ""
         introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
                       or words[k][end - 1].lower() in _CORPORATE_HEADS
                       or before in features.ORG_CUES or is_descriptor(before))
+        if end - first < 2 and not (introduced and before):
+            continue
         if head.lower() in TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"
             out.add((head,))
         elif introduced and head[:1].isupper() and head.isalpha() and head.lower() not in nouns \
