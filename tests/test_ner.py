@@ -348,3 +348,12 @@ def test_a_one_word_organization_introduced_by_what_it_is_keeps_its_type_everywh
     text = ("Norvik bringt faltbares Smartphone nach Europa\n\nDer chinesische Hersteller Norvik will "
             "im Herbst liefern. Norvik hatte 41 Millionen Geräte verkauft.")
     assert [n for n in names(text) if n[0] == "Norvik"] == [("Norvik", "ORG")] * 3
+
+
+def test_institutions_named_after_their_state_or_town():
+    text = ("Die Verbraucherzentrale Nordrhein-Westfalen rät zur Vorsicht, die Staatsanwaltschaft "
+            "Kaltenbrunn ermittelt, und die US-Bundespolizei FBI schweigt.")
+    found = names(text)
+    assert ("Verbraucherzentrale Nordrhein-Westfalen", "ORG") in found
+    assert ("Staatsanwaltschaft Kaltenbrunn", "ORG") in found
+    assert ("US-Bundespolizei FBI", "ORG") not in found

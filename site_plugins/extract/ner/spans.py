@@ -71,10 +71,13 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
     return spans
 
 
-# institutions named after their place: "Kunstmuseum Halbergen", "Sparkasse Halbergen", "Landtag"
+# institutions named after their place: "Kunstmuseum Halbergen", "Sparkasse Halbergen",
+# "Verbraucherzentrale Hessen", "Staatsanwaltschaft Köln" (not "Polizei": "die US-Bundespolizei FBI"
+# describes)
 _INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "landtag", "stadtrat",
                  "gemeinderat", "universität", "hochschule", "klinikum", "gymnasium", "volksbank",
-                 "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper")
+                 "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper", "zentrale",
+                 "staatsanwaltschaft", "feuerwehr", "kammer", "bibliothek")
 # team names of German leagues: a mascot or a club word before the town ("Eisbären Berlin",
 # "Falken Rothenstein", "Eintracht Wolfsfelde"), which alone names the team later ("die Eintracht")
 TEAM_WORDS = frozenset(("falken", "eisbären", "adler", "haie", "löwen", "füchse", "pinguine", "pinguins",
