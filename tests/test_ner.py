@@ -357,3 +357,9 @@ def test_institutions_named_after_their_state_or_town():
     assert ("Verbraucherzentrale Nordrhein-Westfalen", "ORG") in found
     assert ("Staatsanwaltschaft Kaltenbrunn", "ORG") in found
     assert ("US-Bundespolizei FBI", "ORG") not in found
+
+
+def test_a_direction_before_a_known_place_is_a_place():
+    text = "Die Gletscher in den Ostalpen schmelzen. In Nordhessen und Süd-Tirol regnet es, die Nordsee bleibt kalt."
+    found = names(text)
+    assert ("Ostalpen", "LOC") in found and ("Nordhessen", "LOC") in found and ("Süd-Tirol", "LOC") in found

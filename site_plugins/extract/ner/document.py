@@ -257,6 +257,23 @@ def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -
                 i += 1
 
 
+_COMPASS = re.compile(r"(Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)-?(\w+)")
+
+
+def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"Ostalpen", "Nordhessen", "Süd-Tirol": a direction before a known place is a place; the
+    model left it untagged (the same word elsewhere in the document is one too)."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i, word in enumerate(sentence):
+            match = _COMPASS.fullmatch(word)
+            if match and (k, i) not in covered:
+                rest = match.group(2)
+                rest = rest[:1].upper() + rest[1:]
+                if rest in lexicon.place or rest in lexicon.country:
+                    mentions.append([k, i, i + 1, "LOC", CONFIDENT])
+
+
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
 _CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
                               "solutions", "robotics", "dynamics", "networks", "industries",
