@@ -363,3 +363,15 @@ def test_a_direction_before_a_known_place_is_a_place():
     text = "Die Gletscher in den Ostalpen schmelzen. In Nordhessen und Süd-Tirol regnet es, die Nordsee bleibt kalt."
     found = names(text)
     assert ("Ostalpen", "LOC") in found and ("Nordhessen", "LOC") in found and ("Süd-Tirol", "LOC") in found
+
+
+def test_an_institution_for_something_is_one_organization():
+    text = ("Das geht aus einer Studie des Instituts für Hochgebirgsforschung in Innsbruck hervor. "
+            "Die Gesellschaft für Konsumforschung und das Institut für angewandte Bodenkunde Kassel "
+            "widersprechen. Die Gesellschaft für alle ist gut.")
+    found = names(text)
+    for name in ("Instituts für Hochgebirgsforschung", "Gesellschaft für Konsumforschung",
+                 "Institut für angewandte Bodenkunde Kassel"):
+        assert (name, "ORG") in found
+    assert ("Innsbruck", "LOC") in found
+    assert not [n for n in found if n[0].startswith("Gesellschaft für alle")]

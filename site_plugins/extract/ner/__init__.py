@@ -93,6 +93,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     document.after_organization_words(words, mentions, lexicon)
     document.after_place_words(words, mentions, lexicon.nouns)
     document.compass_places(words, mentions, lexicon)
+    document.institutes(words, mentions, lexicon)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them
     document.known_places(words, mentions, lexicon)

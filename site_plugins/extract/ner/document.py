@@ -274,6 +274,45 @@ def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> Non
                     mentions.append([k, i, i + 1, "LOC", CONFIDENT])
 
 
+# institutions named for what they do: "Institut für Hochgebirgsforschung", "Gesellschaft für
+# Konsumforschung", "Zentrum für Europäische Wirtschaftsforschung"
+_INSTITUTE_HEADS = ("institut", "instituts", "zentrum", "zentrums", "gesellschaft", "amt", "amts",
+                    "amtes", "stiftung", "akademie", "anstalt", "hochschule", "universität", "zentrale",
+                    "agentur", "ministerium", "ministeriums")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es")
+
+
+def institutes(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """An institution word, "für" and what it studies or does ("des Instituts für
+    Hochgebirgsforschung in Innsbruck"; also "für angewandte Ökologie", and a known place right
+    after: "Institut für Handelsforschung Köln") is one organization, where the model found
+    nothing or only a part of it."""
+    for k, sentence in enumerate(words):
+        for i in range(len(sentence) - 2):
+            head = sentence[i]
+            if not (head[:1].isupper() and head.lower().endswith(_INSTITUTE_HEADS) and sentence[i + 1] == "für"):
+                continue
+            end, j = 0, i + 2
+            while j < len(sentence):
+                word = sentence[j]
+                if word[:1].isupper() and word.replace("-", "").isalpha():
+                    end = j = j + 1
+                elif (word == "und" or word.endswith(_ADJECTIVE_ENDINGS) and word.isalpha() and word.islower()) \
+                        and j + 1 < len(sentence) and sentence[j + 1][:1].isupper():
+                    j += 1
+                else:
+                    break
+            if not end:
+                continue
+            if end < len(sentence) and sentence[end] in lexicon.place:
+                end += 1
+            inside = [m for m in mentions if m[0] == k and m[1] < end and m[2] > i]
+            if all(i <= m[1] and m[2] <= end for m in inside) and not any(m[1] == i and m[2] == end for m in inside):
+                for m in inside:
+                    mentions.remove(m)
+                mentions.append([k, i, end, "ORG", CONFIDENT])
+
+
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
 _CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
                               "solutions", "robotics", "dynamics", "networks", "industries",
