@@ -132,6 +132,11 @@ CASES = {
     "percentage points": one(
         "Die Arbeitslosenquote sank um 0,5 Prozentpunkte.",
         "0,5 Prozentpunkte", "percent", 0.5, "pp", "Arbeitslosenquote"),
+    "electrical units": many(
+        "Der Akku hat 5.200 Milliamperestunden, der Chip taktet mit 3,2 Gigahertz, die Leitung führt 380 Kilovolt.",
+        ("5.200 Milliamperestunden", "quantity", 5200.0, "mAh"),
+        ("3,2 Gigahertz", "quantity", 3.2, "GHz"),
+        ("380 Kilovolt", "quantity", 380.0, "kV")),
     "a tally of counts": many(
         "Der Kreistag stimmte mit 38 zu 11 Stimmen für den Verkauf; das Team siegte 3 zu 1.",
         ("38", "count", 38.0, None, "Stimmen"),

@@ -12,7 +12,8 @@ those that are key figures:
   "Pfund" GBP, "Franken" CHF, "Yuan"/"Renminbi" CNY, "Yen" and "¥" JPY, "Rupien" INR, "Lira" TRY.
 - percent: "3,5 Prozent", "27%" (unit "%"); "15 Prozentpunkte" (unit "pp").
 - quantity: a number with a unit of measurement ("5 Mio. Tonnen" -> unit "t", "2 GW",
-  "2,11 Meter" -> "m", "130 Kilometer pro Stunde" / "50 km/h" -> "km/h").
+  "2,11 Meter" -> "m", "130 Kilometer pro Stunde" / "50 km/h" -> "km/h", "5.200
+  Milliamperestunden" -> "mAh").
 - count: a number with a scale word ("1,2 Billionen", "5 Millionen Nutzer"), or a number
   followed by the noun it counts, with at most two adjectives between ("320'000 Mitarbeitern",
   "1.500 neue Stellen", "85 Gemälde"): from 1000 in any form, from 10 where written in digits
@@ -111,7 +112,9 @@ _UNITS = {"Tonnen": "t", "Tonne": "t", "Kilogramm": "kg", "kg": "kg", "Kilometer
           "Milliliter": "ml", "ml": "ml", "Kubikmeter": "m³", "Kubikmetern": "m³", "m³": "m³",
           "Gramm": "g", "Milligramm": "mg", "mg": "mg", "Mikrogramm": "µg", "µg": "µg",
           "Megabyte": "MB", "MB": "MB", "Watt": "W", "Kilometer pro Stunde": "km/h",
-          "Stundenkilometer": "km/h", "Stundenkilometern": "km/h"}
+          "Stundenkilometer": "km/h", "Stundenkilometern": "km/h", "Milliamperestunden": "mAh",
+          "mAh": "mAh", "Amperestunden": "Ah", "Ah": "Ah", "Volt": "V", "Kilovolt": "kV", "kV": "kV",
+          "Hertz": "Hz", "Megahertz": "MHz", "MHz": "MHz", "Gigahertz": "GHz", "GHz": "GHz"}
 _symbol_alt = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _SYMBOL_AFTER_RE = re.compile(
     rf"{_SP}?(?:(?P<percent>%)(?![\w%])|(?P<celsius>°C)|(?P<speed>km/h)|(?P<symbol>{_symbol_alt}))(?![^\W\d_])")
