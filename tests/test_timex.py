@@ -360,3 +360,16 @@ def test_seit_a_weekday_points_back_even_with_a_modal_infinitive():
     # "ist … zu finden" is present tense, not future: "seit" always looks back
     events = find_events("Die App ist in Italien seit Mittwoch nicht mehr zu finden.", PubDate(2025, 1, 31))
     assert [(e.text, e.earliest, e.latest) for e in events] == [("seit Mittwoch", date(2025, 1, 29), date(2025, 1, 29))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eine Entscheidung ist für den Herbst angekündigt.", [("für den Herbst", "2025-09-01", "2025-11-30", "season")]),
+    ("Die Wahl wurde auf den Herbst verschoben.", [("auf den Herbst", "2025-09-01", "2025-11-30", "season")]),
+    ("Bis zum Ende des Jahrhunderts könnte er verschwinden.",
+     [("Bis zum Ende des Jahrhunderts", "2066-01-01", "2099-12-31", "century")]),
+    ("Die Flut des Jahrhunderts kam im Juli.", [("im Juli", "2025-07-01", "2025-07-31", "month")]),
+    ("Seine Vermessung begann bereits 1889.", [("1889", "1889-01-01", "1889-12-31", "year")]),
+    ("Er hatte bereits 1500 Mitarbeiter.", []),
+])
+def test_targets_centuries_and_years_after_adverbs(text, expected):
+    assert found(text, PubDate(2025, 8, 28)) == expected

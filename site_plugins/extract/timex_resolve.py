@@ -196,7 +196,10 @@ def resolve(spec: Spec, anchor: date | None) -> Resolved:
         span = date(spec.year, 1, 1), date(spec.year + 9, 12, 31)
         return (*apply_part(span, "decade", spec.part, anchor), "decade")
     if kind == "century":
-        span = date(spec.index * 100 - 100, 1, 1), date(spec.index * 100 - 1, 12, 31)
+        if spec.index is None and anchor is None:
+            raise NeedsAnchor
+        index = spec.index or anchor.year // 100 + 1  # "des Jahrhunderts": the current one
+        span = date(index * 100 - 100, 1, 1), date(index * 100 - 1, 12, 31)
         return (*apply_part(span, "century", spec.part, anchor), "century")
     if kind == "isoweek":
         span = _yearly(spec, anchor, lambda y: week_span(date.fromisocalendar(y, spec.index, 1)))

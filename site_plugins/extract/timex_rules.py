@@ -227,7 +227,8 @@ def quarter_code(m: re.Match, text: str) -> Mention | None:
 
 
 SEASON = re.compile(rf"""
-    (?<![\w])(?P<pre>(?i:bis\s+zum|bis\s+in\s+den|seit\s+dem|im|zum|ab|vom|seit|bis|in|den|der|des|dem)\s+)?
+    (?<![\w])(?P<pre>(?i:bis\s+zum|bis\s+in\s+den|seit\s+dem|für\s+den|auf\s+den|über\s+den|nach\s+dem
+      |vor\s+dem|im|zum|ab|vom|seit|bis|in|den|der|des|dem)\s+)?
     (?:(?P<part>{PART_RE})\s+(?:(?i:des|der)\s+)?)?
     (?:(?P<mod>{MODIFIER_RE})\s+)?
     (?P<s>{SEASON_RE})(?:s|es)?(?![\w])
@@ -242,7 +243,10 @@ def season(m: re.Match, text: str) -> Mention | None:
     mode = modifier_mode(m.group("mod") or "")
     if mode in ("last2", "next2"):
         return None
-    spec = Spec("season", year=year, index=SEASONS[m.group("s").lower()], part=part, mode=_mode(m.group("mod")))
+    mode = _mode(m.group("mod"))
+    if mode == "auto" and pre.startswith(("für", "auf")):
+        mode = "future"  # "für den Herbst angekündigt", "auf den Herbst verschoben": a target ahead
+    spec = Spec("season", year=year, index=SEASONS[m.group("s").lower()], part=part, mode=mode)
     return Mention(m.start(), m.end(), spec, pre, "season")
 
 
@@ -274,16 +278,24 @@ def decade(m: re.Match, text: str) -> Mention | None:
 
 
 CENTURY = re.compile(r"""
-    (?<![\w])(?P<pre>(?i:im|seit\s+dem|bis\s+ins|ins|des|zum|Anfang\s+des|Mitte\s+des|Ende\s+des)\s+)?
-    (?<![\d.])(?P<c>\d{1,2})\.\s?Jahrhunderts?(?![\w])
+    (?<![\w])(?P<pre>(?i:(?:(?:bis\s+zum|bis|zum|gegen|am|seit)\s+)?(?:Anfang|Mitte|Ende)\s+des|im|seit\s+dem
+      |bis\s+ins|ins|des|zum|in\s+diesem|dieses)\s+)?
+    (?:(?<![\d.])(?P<c>\d{1,2})\.\s?)?Jahrhunderts?(?![\w])
 """, re.VERBOSE)
 
 
 def century(m: re.Match, text: str) -> Mention | None:
-    pre, number = _prefix(m), int(m.group("c"))
+    """"im 19. Jahrhundert"; without a number only the current one with a part or "dieses"
+    ("bis zum Ende des Jahrhunderts", "in diesem Jahrhundert"; not "die Flut des Jahrhunderts")."""
+    pre = _prefix(m)
+    part = next((w for w in ("anfang", "mitte", "ende") if w in pre), None)
+    if m.group("c") is None:
+        if not (part or pre in ("in diesem", "dieses")):
+            return None
+        return Mention(m.start(), m.end(), Spec("century", part=part), pre, "century")
+    number = int(m.group("c"))
     if not 1 <= number <= 29:
         return None
-    part = next((w for w in ("anfang", "mitte", "ende") if pre.startswith(w)), None)
     return Mention(m.start(), m.end(), Spec("century", index=number, part=part), pre, "century")
 
 

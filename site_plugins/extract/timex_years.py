@@ -7,6 +7,8 @@ A four-digit number is a year when
   not "von 1990 auf 2024"): the preposition is part of the expression, 1500-2099;
 - a noun of dated events stands before it (Geschäftsjahr, Wahl, Saison, WM, Olympia, Stand):
   not part of the expression ("Weltmeisterschaft 2026" -> "2026"), 1500-2099;
+- an adverb of time stands before it (bereits, schon, erst, damals, ...) and what follows is not
+  a noun, a number, a unit or a currency ("begann bereits 1889."), 1500-2099;
 - otherwise, when a lower-case word follows that is not an adjective before a noun and not a
   quantity word ("1985 gegründet", "2023 stieg der Umsatz", not "2023 neue Mitarbeiter",
   not "2023 Mitarbeiter"), 1500-2099;
@@ -30,6 +32,9 @@ _PREPOSITIONS = frozenset("seit bis ab von vom zwischen nach vor für in".split(
 _EVENT_NOUN_ENDINGS = ("wahl", "Wahl", "jahr", "jahres", "jahrs", "Saison", "Spielzeit", "WM", "EM",
                        "meisterschaft", "Meisterschaft", "Olympia", "Spiele", "Spielen", "Jahrgang",
                        "Jahrgangs", "Haushalt", "Stand", "Stand:")
+# adverbs that place the number after them in time ("bereits 1889", "erst 2019"), unless what
+# follows makes it an amount ("bereits 1500 Mitarbeiter")
+_TIME_ADVERBS = frozenset("bereits schon erst noch zuletzt damals spätestens frühestens".split())
 _NAME_WORDS = frozenset("Modell Version Typ Serie Nr. Nummer Platz Rang Zimmer Artikel Paragraf §"
                         " Windows Office Vision Agenda Tel. Postfach".split())
 _NEXT_TOKEN = re.compile(r"\s*(\S*)")
@@ -113,6 +118,8 @@ def _context(tokens: list[tuple[int, str]], text: str, start: int, end: int, spe
             return None
         return Mention(last_start, end, spec, last.lower(), "year")
     if last.endswith(_EVENT_NOUN_ENDINGS):  # "Weltmeisterschaft 2026": the noun is not
+        return Mention(start, end, spec, "", "year")
+    if last.lower() in _TIME_ADVERBS and _weak_context_ok(text, end, ""):  # "begann bereits 1889."
         return Mention(start, end, spec, "", "year")
     return False
 
