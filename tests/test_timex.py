@@ -373,3 +373,13 @@ def test_seit_a_weekday_points_back_even_with_a_modal_infinitive():
 ])
 def test_targets_centuries_and_years_after_adverbs(text, expected):
     assert found(text, PubDate(2025, 8, 28)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Am Mittwoch legt die Agentur ihren neuen Bericht vor.", ("Am Mittwoch", "2025-11-05", "2025-11-05", "day")),
+    ("Bereits am Freitag empfängt der Verein den Tabellenführer.", ("am Freitag", "2025-11-07", "2025-11-07", "day")),
+    ("Am Montag stellte die Firma ihre Zahlen vor.", ("Am Montag", "2025-11-03", "2025-11-03", "day")),
+    ("Seit Montag stellt die Firma keine Leute mehr ein.", ("Seit Montag", "2025-11-03", "2025-11-03", "day")),
+])
+def test_the_present_tense_of_a_schedule_points_ahead(text, expected):
+    assert found(text, PubDate(2025, 11, 4))[0] == expected

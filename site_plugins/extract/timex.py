@@ -36,7 +36,8 @@ back, "diesen" means the one in the publication week. A day and month without a 
 neighbouring one: the instance nearest to the publication date, or with a clear tense the
 nearest one that has begun (past) or not yet ended (future). The tense is the clause's, else
 the sentence's, where a verb of saying does not count ("„Im Herbst ist Schluss“, sagte sie"
-dates the saying). A fiscal year ("im vergangenen Geschäftsjahr") is read as a calendar year.
+dates the saying); a present-tense verb of a schedule ("Am Mittwoch legt die Agentur ihren
+Bericht vor") reads as future. A fiscal year ("im vergangenen Geschäftsjahr") is read as a calendar year.
 Parts of periods ("Anfang", "Mitte", "Ende") are defined in timex_resolve.
 
 Granularity is the unit the expression is stated in: day, weekend, week, month, season,

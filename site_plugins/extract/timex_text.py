@@ -53,6 +53,13 @@ _FUTURE_WORDS = frozenset(
     "wird werden wirst werdet würde würden will wollen soll sollen plant planen geplant künftig"
     " voraussichtlich demnächst bevorstehend bevorstehende bevorstehenden bevorstehender"
     " bevorstehendes anstehende anstehenden".split())
+# verbs in the present tense that news uses for what is scheduled ("Am Mittwoch legt die Agentur
+# ihren Bericht vor", "Am Freitag empfängt Brückenhagen den Tabellenführer"): read as future
+_SCHEDULED_WORDS = frozenset(
+    "legt legen stellt stellen beginnt beginnen startet starten tagt tagen trifft treffen empfängt"
+    " empfangen spielt spielen eröffnet eröffnen entscheidet entscheiden berät beraten reist reisen"
+    " besucht besuchen veröffentlicht veröffentlichen präsentiert präsentieren wählt wählen"
+    " öffnet öffnen endet enden folgt folgen".split())
 # verbs that report speech: the time of saying, not of what is said (see `tense`)
 _REPORTING_WORDS = frozenset(
     "sagte sagten erklärte erklärten teilte teilten kündigte kündigten berichtete berichteten"
@@ -84,7 +91,7 @@ def _tense_of(span: str, reporting: bool = True) -> str | None:
     auxiliary_seen = False
     for index, word in enumerate(words):
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if word in _FUTURE_WORDS or _SEPARABLE_ZU.fullmatch(word) or \
+        if word in _FUTURE_WORDS or word in _SCHEDULED_WORDS or _SEPARABLE_ZU.fullmatch(word) or \
                 (word == "zu" and following.islower() and following.endswith("en")):  # not "38 zu 11 Stimmen"
             future = True
         elif (word in _PAST_WORDS and (reporting or word not in _REPORTING_WORDS)) or \
