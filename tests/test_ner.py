@@ -375,3 +375,14 @@ def test_an_institution_for_something_is_one_organization():
         assert (name, "ORG") in found
     assert ("Innsbruck", "LOC") in found
     assert not [n for n in found if n[0].startswith("Gesellschaft für alle")]
+
+
+def test_districts_particles_and_institutions_of_towns():
+    text = ("Kaltenbrunn (dpa) – Im Gewerbegebiet Kaltenbrunn-Nord brannte es. Die Freiwillige Feuerwehr "
+            "Kaltenbrunn kam mit dem Polizeipräsidium Westpfalz. Energieminister Abdulaziz bin Salman "
+            "sprach an der Frankfurter Börse, Kommissionschefin Ursula von der Leyen in Berlin-Mitte.")
+    found = names(text)
+    for name, kind in (("Kaltenbrunn-Nord", "LOC"), ("Freiwillige Feuerwehr Kaltenbrunn", "ORG"),
+                       ("Polizeipräsidium Westpfalz", "ORG"), ("Abdulaziz bin Salman", "PER"),
+                       ("Frankfurter Börse", "ORG"), ("Ursula von der Leyen", "PER"), ("Berlin-Mitte", "LOC")):
+        assert (name, kind) in found

@@ -260,3 +260,14 @@ def test_a_product_name_of_two_words_and_a_number_and_its_predecessor():
     found = [(e.text, e.type) for e in find_entities(text, Registry())]
     assert found == [("Norvik", "ORG"), ("Aurel Fold 2", "PRODUCT"), ("Deutschland", "LOC"),
                      ("Aurel Fold", "PRODUCT"), ("Norvik", "ORG")]
+
+
+def test_firm_endings_and_a_plus():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("London/Wien (dpa) – Die Halle gehört der Spedition Hanselmann & Söhne. Auslöser war die "
+            "Entscheidung der Opec+, die Förderung zu kürzen.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    # places joined by a slash stay one name, as GermEval (and so the independent check) has them
+    assert found == [("London/Wien", "LOC"), ("dpa", "ORG"), ("Hanselmann & Söhne", "ORG"), ("Opec+", "ORG")]

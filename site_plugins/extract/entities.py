@@ -36,7 +36,7 @@ def territory_names() -> dict[str, str]:
 
 
 def find_entities(text: str, registry: Registry) -> list[Entity]:
-    spans = _join_ampersands(text, find_names(text))
+    spans = _with_plus(text, _join_ampersands(text, find_names(text)))
     surfaces = {text[start:end] for start, end, _ in spans}
     mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
                 for start, end, kind in spans]
@@ -251,15 +251,29 @@ def _is_common_noun(word: str, lexicon) -> bool:
     return lower in lexicon.nouns or any(lower[i:] in lexicon.nouns for i in range(3, len(lower) - 5))
 
 
+# what follows "&" in a firm's name without being a name: "Hanselmann & Söhne", "Berger & Co."
+_FIRM_ENDINGS = re.compile(r"\s*&\s*(?:Söhne|Sohn|Töchter|Co\.|Cie\.|Partner|Partners|Company)(?![\w])")
+
+
 def _join_ampersands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Hellmann & Lutz", "Procter & Gamble": two names joined by '&' are one organization."""
+    """"Hellmann & Lutz", "Procter & Gamble": two names joined by '&' are one organization, and so
+    is a name with "& Söhne" or "& Co." after it."""
     joined: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         if joined and text[joined[-1][1]:start].strip() == "&":
             joined[-1] = (joined[-1][0], end, "ORG")
         else:
             joined.append((start, end, kind))
+    for index, (start, end, kind) in enumerate(joined):
+        if (firm := _FIRM_ENDINGS.match(text, end)) and kind != "LOC":
+            joined[index] = (start, firm.end(), "ORG")
     return joined
+
+
+def _with_plus(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Opec+", "Disney+": a plus right after a name is part of it."""
+    return [(start, end + 1, kind) if text[end:end + 1] == "+" and not text[end + 1:end + 2].isalnum()
+            else (start, end, kind) for start, end, kind in spans]
 
 
 def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:

@@ -94,6 +94,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     document.after_place_words(words, mentions, lexicon.nouns)
     document.compass_places(words, mentions, lexicon)
     document.institutes(words, mentions, lexicon)
+    document.town_institutions(words, mentions, lexicon)
+    document.name_particles(words, mentions, lexicon)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them
     document.known_places(words, mentions, lexicon)

@@ -260,18 +260,28 @@ def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -
 _COMPASS = re.compile(r"(Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)-?(\w+)")
 
 
+_DISTRICT = re.compile(r"(\w+)-(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Altstadt|Zentrum)")
+
+
 def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> None:
-    """"Ostalpen", "Nordhessen", "Süd-Tirol": a direction before a known place is a place; the
-    model left it untagged (the same word elsewhere in the document is one too)."""
+    """"Ostalpen", "Nordhessen", "Süd-Tirol": a direction before a known place is a place, and
+    "Berlin-Mitte", "Kaltenbrunn-Nord" (a known place, or a place named in the document) one
+    after it; the model left them untagged (the same word elsewhere in the document is one too)."""
     covered = _covered(mentions)
+    places = {" ".join(words[m[0]][m[1]:m[2]]) for m in mentions if m[3] == "LOC"}
     for k, sentence in enumerate(words):
         for i, word in enumerate(sentence):
-            match = _COMPASS.fullmatch(word)
-            if match and (k, i) not in covered:
+            if (k, i) in covered:
+                continue
+            if match := _COMPASS.fullmatch(word):
                 rest = match.group(2)
-                rest = rest[:1].upper() + rest[1:]
-                if rest in lexicon.place or rest in lexicon.country:
-                    mentions.append([k, i, i + 1, "LOC", CONFIDENT])
+                place = rest[:1].upper() + rest[1:]
+            elif match := _DISTRICT.fullmatch(word):
+                place = match.group(1)
+            else:
+                continue
+            if place in lexicon.place or place in lexicon.country or place in places:
+                mentions.append([k, i, i + 1, "LOC", CONFIDENT])
 
 
 # institutions named for what they do: "Institut für Hochgebirgsforschung", "Gesellschaft für
@@ -311,6 +321,57 @@ def institutes(words: list[list[str]], mentions: list[list], lexicon) -> None:
                 for m in inside:
                     mentions.remove(m)
                 mentions.append([k, i, end, "ORG", CONFIDENT])
+
+
+_NAME_PARTICLES = frozenset("von van de da di del der den bin ibn bint ben al el zu ter ten dos du le la".split())
+
+
+def name_particles(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"Abdulaziz bin Salman", "Ursula von der Leyen": a person's name goes on through a particle
+    to a second part the model read as another person or left untagged (a surname, or a word
+    that is no common noun: not "Meier von der Feuerwehr")."""
+    covered = _covered(mentions)
+    starts = {(m[0], m[1]): m for m in mentions}
+    for person in sorted((m for m in mentions if m[3] == "PER"), key=lambda m: (m[0], m[1])):
+        if person not in mentions:
+            continue
+        k, end, sentence = person[0], person[2], words[person[0]]
+        for gap in (1, 2):
+            j = end + gap
+            if j >= len(sentence) or not all(w in _NAME_PARTICLES for w in sentence[end:j]):
+                continue
+            rest = starts.get((k, j))
+            word = sentence[j]
+            if rest is not None and rest[3] == "PER":
+                person[2] = rest[2]
+                mentions.remove(rest)
+            elif rest is None and (k, j) not in covered and word[:1].isupper() and word.isalpha() \
+                    and (word in lexicon.last or word.lower() not in lexicon.nouns
+                         and features.noun_head(word.lower(), lexicon.nouns) < 4):  # not "Investmentbank"
+                person[2] = j + 1
+            else:
+                continue
+            break
+
+
+# "Frankfurter Börse", "Kölner Stadtwerke": a town's adjective before a word for an institution
+_TOWN_INSTITUTIONS = ("börse", "messe", "zeitung", "rundschau", "nachrichten", "stadtwerke",
+                      "verkehrsbetriebe", "sparkasse", "volksbank", "bank", "philharmoniker", "oper",
+                      "zoo", "tafel", "versicherung", "verlag", "universität", "hochschule", "klinik",
+                      "klinikum", "kunsthalle", "museum")
+
+
+def town_institutions(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"An der Frankfurter Börse", "die Kölner Verkehrsbetriebe": the adjective of a known town
+    and a word for an institution are one organization where the model found nothing."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(len(sentence) - 1):
+            town, head = sentence[i], sentence[i + 1]
+            if (town.endswith("er") and head[:1].isupper() and head.lower().endswith(_TOWN_INSTITUTIONS)
+                    and (town[:-2] in lexicon.place or town[:-1] in lexicon.place)
+                    and (k, i) not in covered and (k, i + 1) not in covered):
+                mentions.append([k, i, i + 2, "ORG", CONFIDENT])
 
 
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")

@@ -60,6 +60,8 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
             if spans and spans[-1] == (first - 1, first, "ORG"):
                 spans.pop()
             first, kind = first - 1, "ORG"
+            if first > 0 and labels[first - 1] == "O" and _is_name_adjective(words[first - 1]):
+                first -= 1  # "Freiwillige Feuerwehr Kaltenbrunn", "Evangelische Akademie Tutzing"
         while first < end and not any(ch.isalnum() for ch in words[first]):
             first += 1
         while end > first and not any(ch.isalnum() for ch in words[end - 1]):
@@ -77,7 +79,8 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
 _INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "landtag", "stadtrat",
                  "gemeinderat", "universität", "hochschule", "klinikum", "gymnasium", "volksbank",
                  "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper", "zentrale",
-                 "staatsanwaltschaft", "feuerwehr", "kammer", "bibliothek")
+                 "staatsanwaltschaft", "feuerwehr", "kammer", "bibliothek", "präsidium", "präsidiums",
+                 "direktion", "inspektion", "akademie")
 # team names of German leagues: a mascot or a club word before the town ("Eisbären Berlin",
 # "Falken Rothenstein", "Eintracht Wolfsfelde"), which alone names the team later ("die Eintracht")
 TEAM_WORDS = frozenset(("falken", "eisbären", "adler", "haie", "löwen", "füchse", "pinguine", "pinguins",
@@ -97,6 +100,17 @@ def _follows_institution(words: list[str], labels: list[str], spans: list, first
     if not (before[:1].isupper() and (low.endswith(_INSTITUTIONS) or team)):
         return False
     return labels[first - 1] == "O" or (bool(spans) and spans[-1] == (first - 1, first, "ORG"))
+
+
+_ARTICLES = frozenset("die der des dem den das eine einer eines einem einen jede jeder jedes diese dieser "
+                      "dieses alle seine ihre unsere eure keine".split())
+
+
+def _is_name_adjective(word: str) -> bool:
+    """A capitalized adjective form that may open an institution's name ("Freiwillige",
+    "Städtische"), not an article or pronoun at a sentence start ("Die")."""
+    low = word.lower()
+    return word[:1].isupper() and word.isalpha() and low.endswith(("e", "en", "er", "es")) and low not in _ARTICLES
 
 
 # words that describe an organization without being part of its name
