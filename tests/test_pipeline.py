@@ -181,7 +181,7 @@ def test_full_names_decide_the_type_of_their_short_forms():
                 mention("Ferdinand Porsche", "PER", 150), mention("Porsche", "ORG", 170),
                 mention("Brettmann Milch GmbH", "ORG", 180), mention("Müller Milch GmbH", "ORG", 200),
                 mention("Müller", "PER", 220), mention("Brettmann", "PRODUCT", 230)]
-    found = [(m.text, m.type, m.name) for m in _full_names(mentions, Registry())]
+    found = [(m.text, m.type, m.name) for m in _full_names(" " * 250, mentions, Registry())]
     assert found[2] == ("Weißenbach", "PER", "Hedwig Weißenbach")  # the one named last before it
     assert found[4] == ("Calloway Ridge", "ORG", "Calloway Ridge Partners")
     assert found[5] == ("Calloway", "ORG", "Calloway Ridge Partners")  # not a known first or last name
@@ -191,10 +191,13 @@ def test_full_names_decide_the_type_of_their_short_forms():
     # named before either full name: a person, but which one is open
     early = [mention("Weißenbach", "LOC", 0), mention("Ottilie Weißenbach", "PER", 20),
              mention("Hedwig Weißenbach", "PER", 40)]
-    assert [(m.type, m.name) for m in _full_names(early, Registry())][0] == ("PER", "Weißenbach")
-    places = [mention("Bayern München", "ORG", 0), mention("Bayern", "LOC", 20),
-              mention("George Washington", "PER", 30), mention("Washington", "LOC", 50)]
-    assert [m.type for m in _full_names(places, Registry())] == ["ORG", "LOC", "PER", "LOC"]
+    assert [(m.type, m.name) for m in _full_names(" " * 60, early, Registry())][0] == ("PER", "Weißenbach")
+    # known places keep their type, unless a surname stands where no place would
+    text = "Bayern München gegen Bayern; George Washington kam in Washington an, sagte Washington."
+    places = [mention(name, kind, text.index(name, at)) for name, kind, at in (
+        ("Bayern München", "ORG", 0), ("Bayern", "LOC", 15), ("George Washington", "PER", 0),
+        ("Washington", "LOC", 50), ("Washington", "LOC", 70))]
+    assert [m.type for m in _full_names(text, places, Registry())] == ["ORG", "LOC", "PER", "LOC", "PER"]
 
 
 def test_genitives_of_known_places_merge_into_the_place():

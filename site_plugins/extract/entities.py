@@ -46,7 +46,7 @@ def find_entities(text: str, registry: Registry) -> list[Entity]:
     mentions = _introduced_products(text, mentions)
     mentions += _products(text, registry, {(m.start, m.end) for m in mentions})
     mentions += _compounds(text, mentions, registry)
-    return _full_names(sorted(mentions, key=lambda m: (m.start, m.end)), registry)
+    return _full_names(text, sorted(mentions, key=lambda m: (m.start, m.end)), registry)
 
 
 # heads of the nouns that introduce a product by name: "der Lagerroboter Kite 3", "die
@@ -276,7 +276,7 @@ def _with_plus(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
             else (start, end, kind) for start, end, kind in spans]
 
 
-def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
+def _full_names(text: str, mentions: list[Entity], registry: Registry) -> list[Entity]:
     """A short mention is a mention of the full name used in the same text, when exactly one
     fits: a person's surname alone ("Brettschneider" of "Jonas Brettschneider"), the first
     words of a company's name ("Kelmora", "Calloway Ridge" of "Calloway Ridge Partners"; not a
@@ -285,8 +285,9 @@ def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
     no place), even where two full names of that type fit; of two people with one surname,
     the surname alone is the one named last before it ("Ottilie Weißenbach … Weißenbach …
     Hedwig Weißenbach"), or stays as written where neither was named before. Known places
-    keep their type ("Bayern" beside "Bayern München"); a person's name is not made a
-    company, nor a well-known company a person. A name the registry knows keeps its
+    keep their type ("Bayern" beside "Bayern München", "in Washington"), unless a person's
+    surname stands where no place would ("sagte Sondershausen"); a person's name is not made
+    a company, nor a well-known company a person. A name the registry knows keeps its
     registered form."""
     lexicon = _lexicon()
     full: dict[str, set[tuple[str, str]]] = {}  # short form -> {(type, full name)}
@@ -312,16 +313,24 @@ def _full_names(mentions: list[Entity], registry: Registry) -> list[Entity]:
                 name = before[-1] if kind == "PER" and before else m.name
             if kind == m.type:
                 m = replace(m, name=name)
-            elif _may_retype(m, kind, lexicon):
+            elif _may_retype(m, kind, lexicon, text):
                 m = replace(m, type=kind, name=name, name_en=None)
         merged.append(m)
     return merged
 
 
-def _may_retype(mention: Entity, kind: str, lexicon) -> bool:
+_PLACE_PREPOSITIONS = frozenset("in im nach aus bei von vom nahe um über bis ins am an zwischen".split())
+
+
+def _may_retype(mention: Entity, kind: str, lexicon, text: str) -> bool:
     name = mention.name
-    if mention.type == "PRODUCT" or name in lexicon.place or name in lexicon.country:
-        return False  # "Bayern" beside "Bayern München", "Washington" beside "George Washington"
+    if mention.type == "PRODUCT":
+        return False
+    if name in lexicon.place or name in lexicon.country:
+        # "Bayern" beside "Bayern München", "in Washington" beside "George Washington"; but
+        # "sagte Sondershausen" after "Mareike Sondershausen" is the person
+        before = text[max(0, mention.start - 20):mention.start].split()
+        return kind == "PER" and not (before and before[-1].lower() in _PLACE_PREPOSITIONS)
     if kind == "ORG":  # "Müller" alone may be a person as well as Müller Milch GmbH
         return mention.type != "PER" or not (name in lexicon.first or name in lexicon.last)
     return name not in lexicon.org
