@@ -386,3 +386,13 @@ def test_districts_particles_and_institutions_of_towns():
                        ("Polizeipräsidium Westpfalz", "ORG"), ("Abdulaziz bin Salman", "PER"),
                        ("Frankfurter Börse", "ORG"), ("Ursula von der Leyen", "PER"), ("Berlin-Mitte", "LOC")):
         assert (name, kind) in found
+
+
+def test_bodies_with_prefixes_kinds_and_english_heads():
+    text = ("Der US-Senat hat gestimmt. Der Verband Deutscher Maschinen- und Anlagenbau (VDMA) begrüßte das, "
+            "der Mittelständler Krautheimer Fördertechnik plant ein Werk, und Sarah Whitfield vom "
+            "Peterson Institute warnt.")
+    found = names(text)
+    for name, kind in (("US-Senat", "ORG"), ("Verband Deutscher Maschinen- und Anlagenbau", "ORG"),
+                       ("Krautheimer Fördertechnik", "ORG"), ("Peterson Institute", "ORG")):
+        assert (name, kind) in found

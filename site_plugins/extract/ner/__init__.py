@@ -100,6 +100,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     # after it: these settle types (or add one-word institutions) without spreading them
     document.known_places(words, mentions, lexicon)
     document.federal_institutions(words, mentions)
+    document.prefixed_institutions(words, mentions)
+    document.bodies_before_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))

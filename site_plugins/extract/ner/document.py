@@ -374,11 +374,49 @@ def town_institutions(words: list[list[str]], mentions: list[list], lexicon) -> 
                 mentions.append([k, i, i + 2, "ORG", CONFIDENT])
 
 
+# bodies of the EU, the US and the UN written with their prefix: "US-Senat", "EU-Parlament"
+_PREFIXED_INSTITUTION = re.compile(
+    r"(?:US|EU|UN|UNO)-(?:Senat|Kongress|Repräsentantenhaus|Parlament|Kommission|Notenbank|Zentralbank"
+    r"|Sicherheitsrat|Menschenrechtsrat|Generalversammlung|Gerichtshof)(?:e?s)?")
+
+
+def prefixed_institutions(words: list[list[str]], mentions: list[list]) -> None:
+    """"Der US-Senat hat gestimmt": the body is an organization (GermEval calls most compounds
+    with "US-" a part of a name, "US-Präsident" or "EU-Mitgliedstaaten"; these few are names)."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i, word in enumerate(sentence):
+            if (k, i) not in covered and _PREFIXED_INSTITUTION.fullmatch(word):
+                mentions.append([k, i, i + 1, "ORG", 0.0])
+
+
+# organizations named with an adjective after a word for their kind: "Verband Deutscher
+# Maschinen- und Anlagenbau", "Bund Deutscher Architekten", "Stiftung Deutsche Krebshilfe"
+_BODY_WORDS = ("verband", "verein", "bund", "institut", "stiftung", "akademie", "gesellschaft",
+               "vereinigung", "arbeitsgemeinschaft", "zentrum", "kammer")
+
+
+def bodies_before_names(words: list[list[str]], mentions: list[list]) -> None:
+    """An organization the model found from its adjective on ("Deutscher Maschinen- und
+    Anlagenbau") starts with the word for its kind right before it ("Verband")."""
+    covered = _covered(mentions)
+    for mention in mentions:
+        k, first, _, kind = mention[:4]
+        if kind != "ORG" or first == 0 or (k, first - 1) in covered:
+            continue
+        before, word = words[k][first - 1], words[k][first]
+        if before[:1].isupper() and before.lower().endswith(_BODY_WORDS) and word.endswith(("er", "e", "en")):
+            mention[1] = first - 1
+
+
 # last words of company names in English ("Ferrowind Capital", "Jato Dynamics", "Lumivia Robotics")
 _CORPORATE_HEADS = frozenset(("capital", "ventures", "partners", "labs", "systems", "technologies",
                               "solutions", "robotics", "dynamics", "networks", "industries",
                               "enterprises", "investments", "pharmaceuticals", "therapeutics",
-                              "semiconductor", "semiconductors", "airlines", "motors", "studios"))
+                              "semiconductor", "semiconductors", "airlines", "motors", "studios",
+                              "institute", "foundation", "council", "association", "university", "college"))
+# of those, the ones that also follow a name the model read alone ("vom Peterson Institute")
+_INSTITUTION_HEADS = frozenset(("institute", "foundation", "council", "association", "university", "college"))
 
 
 def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None:
@@ -386,11 +424,16 @@ def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None
     the model read it as: no person or place is called "Ferrowind Capital". Left untagged after
     a word for a company, a capitalized word that is no common noun and such a company word are
     one too ("der Investor Alpenblick Ventures"; not "von Venture Capital")."""
+    covered = _covered(mentions)
     for mention in mentions:
         k, first, end, kind = mention[:4]
-        if kind in ("PER", "LOC") and end - first > 1 and words[k][end - 1].lower() in _CORPORATE_HEADS:
+        sentence = words[k]
+        if kind in ("PER", "LOC") and end < len(sentence) and (k, end) not in covered \
+                and sentence[end][:1].isupper() and sentence[end].lower() in _INSTITUTION_HEADS:
+            mention[2] = end = end + 1  # "Peterson" of "vom Peterson Institute"
+            covered.add((k, end - 1))
+        if kind in ("PER", "LOC") and end - first > 1 and sentence[end - 1].lower() in _CORPORATE_HEADS:
             mention[3] = "ORG"
-    covered = _covered(mentions)
     for k, sentence in enumerate(words):
         for i in range(2, len(sentence)):
             head, word, before = sentence[i], sentence[i - 1], sentence[i - 2].lower()

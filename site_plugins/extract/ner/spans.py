@@ -115,7 +115,8 @@ def _is_name_adjective(word: str) -> bool:
 
 # words that describe an organization without being part of its name
 _DESCRIPTORS = ("konzern", "start-up", "startup", "unternehmen", "firma", "hersteller", "anbieter",
-                "entwickler", "zulieferer", "investor", "finanzinvestor")
+                "entwickler", "zulieferer", "investor", "finanzinvestor", "mittelständler", "händler",
+                "discounter", "betreiber", "produzent", "versicherer", "versorger", "dienstleister")
 
 
 def is_descriptor(word: str) -> bool:
