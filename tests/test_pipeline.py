@@ -274,3 +274,14 @@ def test_firm_endings_and_a_plus():
     found = [(e.text, e.type) for e in find_entities(text, Registry())]
     # places joined by a slash stay one name, as GermEval (and so the independent check) has them
     assert found == [("London/Wien", "LOC"), ("dpa", "ORG"), ("Hanselmann & Söhne", "ORG"), ("Opec+", "ORG")]
+
+
+def test_titles_of_works_after_the_word_for_them():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Ihr Spielfilm „Die Stille nach dem Sturm“ erzählt von Rügen. Die Dokumentation „Ebbe in "
+            "Husum“ von Lars Petersen-Kroll läuft im Herbst. Die Firma sprach von einem „bedauerlichen Einzelfall“.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert found == [("Die Stille nach dem Sturm", "OTHER"), ("Rügen", "LOC"), ("Ebbe in Husum", "OTHER"),
+                     ("Lars Petersen-Kroll", "PER")]
