@@ -285,3 +285,13 @@ def test_titles_of_works_after_the_word_for_them():
     found = [(e.text, e.type) for e in find_entities(text, Registry())]
     assert found == [("Die Stille nach dem Sturm", "OTHER"), ("Rügen", "LOC"), ("Ebbe in Husum", "OTHER"),
                      ("Lars Petersen-Kroll", "PER")]
+
+
+def test_a_body_named_by_its_kind_and_an_adjective_keeps_its_kind():
+    from site_plugins.extract.entities import find_entities
+    from site_plugins.registry import Registry
+
+    text = ("Der Verband Deutscher Maschinen- und Anlagenbau begrüßte das. Das Werk gehört der "
+            "Beteiligungsgesellschaft Corvanta Capital.")
+    found = [(e.text, e.type) for e in find_entities(text, Registry())]
+    assert found == [("Verband Deutscher Maschinen- und Anlagenbau", "ORG"), ("Corvanta Capital", "ORG")]

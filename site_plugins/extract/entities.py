@@ -14,6 +14,7 @@ from ..model import Entity
 from ..registry import Registry
 from .ner.name_forms import citation_form
 from .ner import find_names
+from .ner.document import BODY_WORDS
 from .ner.features import ORG_SUFFIXES
 from .quote_words import is_role
 
@@ -244,8 +245,12 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     lexicon = _lexicon()
     words = name.split()
     while (len(words) > keep and words[0][:1].isupper() and words[1][:1].isupper()
-           and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon)):
-        words.pop(0)  # not "Instituts" of "Instituts für Agrarökologie": "für" carries the name on
+           and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon)
+           and not (words[0].lower().endswith(BODY_WORDS) and _is_adjective(words[1], lexicon))):
+        # not "Instituts" of "Instituts für Agrarökologie" ("für" carries the name on), nor
+        # "Verband" of "Verband Deutscher Maschinen- und Anlagenbau" (a body named by its kind and
+        # an adjective; but "Beteiligungsgesellschaft" of "Corvanta Capital" describes)
+        words.pop(0)
     return " ".join(words)
 
 

@@ -392,7 +392,7 @@ def prefixed_institutions(words: list[list[str]], mentions: list[list]) -> None:
 
 # organizations named with an adjective after a word for their kind: "Verband Deutscher
 # Maschinen- und Anlagenbau", "Bund Deutscher Architekten", "Stiftung Deutsche Krebshilfe"
-_BODY_WORDS = ("verband", "verein", "bund", "institut", "stiftung", "akademie", "gesellschaft",
+BODY_WORDS = ("verband", "verein", "bund", "institut", "stiftung", "akademie", "gesellschaft",
                "vereinigung", "arbeitsgemeinschaft", "zentrum", "kammer")
 
 
@@ -405,7 +405,7 @@ def bodies_before_names(words: list[list[str]], mentions: list[list]) -> None:
         if kind != "ORG" or first == 0 or (k, first - 1) in covered:
             continue
         before, word = words[k][first - 1], words[k][first]
-        if before[:1].isupper() and before.lower().endswith(_BODY_WORDS) and word.endswith(("er", "e", "en")):
+        if before[:1].isupper() and before.lower().endswith(BODY_WORDS) and word.endswith(("er", "e", "en")):
             mention[1] = first - 1
 
 
