@@ -66,6 +66,9 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
             first += 1
         while end > first and not any(ch.isalnum() for ch in words[end - 1]):
             end -= 1
+        if end > first and words[end - 1].endswith("-") and end + 1 < len(words) \
+                and words[end] in ("und", "oder") and words[end + 1][:1].isupper():
+            end += 2  # "Maschinen- und Anlagenbau": a name does not end on a hyphen
         if kind == "ORG":
             first = _after_descriptor(words, first, end)
         if first < end:
