@@ -332,8 +332,9 @@ def name_particles(words: list[list[str]], mentions: list[list], lexicon) -> Non
     that is no common noun: not "Meier von der Feuerwehr")."""
     covered = _covered(mentions)
     starts = {(m[0], m[1]): m for m in mentions}
+    merged: set[int] = set()  # ids of the mentions joined into the one before them
     for person in sorted((m for m in mentions if m[3] == "PER"), key=lambda m: (m[0], m[1])):
-        if person not in mentions:
+        if id(person) in merged:
             continue
         k, end, sentence = person[0], person[2], words[person[0]]
         for gap in (1, 2):
@@ -344,7 +345,7 @@ def name_particles(words: list[list[str]], mentions: list[list], lexicon) -> Non
             word = sentence[j]
             if rest is not None and rest[3] == "PER":
                 person[2] = rest[2]
-                mentions.remove(rest)
+                merged.add(id(rest))
             elif rest is None and (k, j) not in covered and word[:1].isupper() and word.isalpha() \
                     and (word in lexicon.last or word.lower() not in lexicon.nouns
                          and features.noun_head(word.lower(), lexicon.nouns) < 4):  # not "Investmentbank"
@@ -352,6 +353,8 @@ def name_particles(words: list[list[str]], mentions: list[list], lexicon) -> Non
             else:
                 continue
             break
+    if merged:
+        mentions[:] = [m for m in mentions if id(m) not in merged]
 
 
 # "Frankfurter Börse", "Kölner Stadtwerke": a town's adjective before a word for an institution
