@@ -70,7 +70,10 @@ def weekday(m: re.Match, text: str) -> Mention | None:
         week = Spec("rel", unit="week", shift=MODIFIER_SHIFTS[mod])
         spec = Spec("within", outer=week, inner=Spec("weekday", weekday=day))
     else:
-        spec = Spec("weekday", weekday=day, mode={None: "auto"}.get(mod, mod))
+        mode = {None: "auto"}.get(mod, mod)
+        if mode == "auto" and pre == "für":
+            mode = "future"  # "Für Freitag ruft die Gewerkschaft auf": a date ahead
+        spec = Spec("weekday", weekday=day, mode=mode)
     if pre.startswith("in der nacht"):
         spec = Spec("night", inner=spec)
     weak = not (pre or mod or m.group("wmod") or m.group("n"))
