@@ -141,6 +141,12 @@ CASES = {
         "Der Kreistag stimmte mit 38 zu 11 Stimmen für den Verkauf; das Team siegte 3 zu 1.",
         ("38", "count", 38.0, None, "Stimmen"),
         ("11", "count", 11.0, None, "Stimmen")),
+    "a share of counts": many(
+        "Die Firma streicht 900 seiner 4.100 Arbeitsplätze, 12 von 20 Filialen schließen.",
+        ("900", "count", 900.0, None, "Arbeitsplätze"),
+        ("4.100", "count", 4100.0, None, "Arbeitsplätze"),
+        ("12", "count", 12.0, None, "Filialen"),
+        ("20", "count", 20.0, None, "Filialen")),
     "a count needs its noun": many(
         "Das Werk meldet 4.000, mit 800 Beschäftigten.",
         ("800", "count", 800.0, None, "Beschäftigten")),

@@ -27,8 +27,8 @@ those that are key figures:
   are not figures.
 
 A bare number before "bis", a dash, or in "zwischen ... und", shares the scale and unit of the
-figure that follows: "3 bis 5 Milliarden Euro" gives 3e9 EUR and 5e9 EUR; in a tally ("mit 38
-zu 11 Stimmen") both numbers count the same thing.
+figure that follows: "3 bis 5 Milliarden Euro" gives 3e9 EUR and 5e9 EUR; in a tally or a share
+("mit 38 zu 11 Stimmen", "900 seiner 4.100 Stellen") both numbers count the same thing.
 
 ``approximate`` is True where one of the words in ``_APPROX_RE`` (rund, etwa, circa, ca., knapp,
 fast, gut, über, mehr als, bis zu, ...) stands right before the figure: approximations and bounds
@@ -132,7 +132,8 @@ _QUALIFIERS = {"knapp": "almost", "fast": "almost", "beinahe": "almost", "nahezu
                "weniger als": "less than", "mindestens": "at least", "höchstens": "up to",
                "bis zu": "up to"}
 _WORD_RE = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w-]*(?:[:*/_][Ii]nnen)?)")
-_RANGE_GAP_RE = re.compile(rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+(?:und|zu){_SP}+")
+_RANGE_GAP_RE = re.compile(
+    rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+(?:und|zu|von|seiner|ihrer|der|dieser|unserer){_SP}+")
 _ZWISCHEN_RE = re.compile(rf"(?<!\w)(?i:zwischen){_SP}+\Z")
 _YEAR_RE = re.compile(r"(?:18|19|20)[0-9]{2}|2100")
 # the word right before a number, and whether it opens a sentence ("Rund 20 Mitarbeiter")
@@ -311,13 +312,13 @@ def _noun_base(word: str) -> str:
 def _opens_range(text: str, span: NumberSpan, reading: _Reading | None, nxt: NumberSpan,
                  following: _Reading) -> bool:
     """True if ``span`` is the bare lower end of a range whose upper end is ``nxt``, or the
-    first of a tally of counts ("mit 38 zu 11 Stimmen")."""
+    first of a tally or a share of counts ("mit 38 zu 11 Stimmen", "900 seiner 4.100 Stellen")."""
     if reading is not None and (reading.kind != "count" or reading.noun or span.scale == 1):
         return False
     gap = _RANGE_GAP_RE.fullmatch(text, span.end, nxt.start)
     if gap is None:
         return False
-    if "zu" in gap.group():
+    if gap.group().strip() not in ("bis", "–", "—", "-", "und"):  # "38 zu 11", "900 seiner 4.100 Stellen"
         return following.kind == "count" and span.scale == 1 == nxt.scale
     if "und" in gap.group():
         return _ZWISCHEN_RE.search(text, max(0, span.start - 12), span.start) is not None
