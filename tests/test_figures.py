@@ -147,6 +147,10 @@ CASES = {
         ("4.100", "count", 4100.0, None, "Arbeitsplätze"),
         ("12", "count", 12.0, None, "Filialen"),
         ("20", "count", 20.0, None, "Filialen")),
+    "a change of counts": many(
+        "Wir wollen von 180 auf 400 Leute wachsen.",
+        ("180", "count", 180.0, None, "Leute"),
+        ("400", "count", 400.0, None, "Leute")),
     "a count needs its noun": many(
         "Das Werk meldet 4.000, mit 800 Beschäftigten.",
         ("800", "count", 800.0, None, "Beschäftigten")),

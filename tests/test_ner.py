@@ -396,3 +396,9 @@ def test_bodies_with_prefixes_kinds_and_english_heads():
     for name, kind in (("US-Senat", "ORG"), ("Verband Deutscher Maschinen- und Anlagenbau", "ORG"),
                        ("Krautheimer Fördertechnik", "ORG"), ("Peterson Institute", "ORG")):
         assert (name, kind) in found
+
+
+def test_a_name_the_model_read_with_its_description_or_as_a_work_is_a_company():
+    text = ("Das Berliner KI-Start-up Veltora sammelt Geld ein. Angeführt wird die Runde vom US-Investor "
+            "Harborlight Capital. Veltora will wachsen.")
+    assert names(text) == [("Veltora", "ORG"), ("Harborlight Capital", "ORG"), ("Veltora", "ORG")]

@@ -133,7 +133,7 @@ _QUALIFIERS = {"knapp": "almost", "fast": "almost", "beinahe": "almost", "nahezu
                "bis zu": "up to"}
 _WORD_RE = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w-]*(?:[:*/_][Ii]nnen)?)")
 _RANGE_GAP_RE = re.compile(
-    rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+(?:und|zu|von|seiner|ihrer|der|dieser|unserer){_SP}+")
+    rf"{_SP}*(?:bis|–|—|-){_SP}*|{_SP}+(?:und|zu|auf|von|seiner|ihrer|der|dieser|unserer){_SP}+")
 _ZWISCHEN_RE = re.compile(rf"(?<!\w)(?i:zwischen){_SP}+\Z")
 _YEAR_RE = re.compile(r"(?:18|19|20)[0-9]{2}|2100")
 # the word right before a number, and whether it opens a sentence ("Rund 20 Mitarbeiter")
@@ -312,7 +312,8 @@ def _noun_base(word: str) -> str:
 def _opens_range(text: str, span: NumberSpan, reading: _Reading | None, nxt: NumberSpan,
                  following: _Reading) -> bool:
     """True if ``span`` is the bare lower end of a range whose upper end is ``nxt``, or the
-    first of a tally or a share of counts ("mit 38 zu 11 Stimmen", "900 seiner 4.100 Stellen")."""
+    first of a tally, a share or a change of counts ("mit 38 zu 11 Stimmen", "900 seiner 4.100
+    Stellen", "von 180 auf 400 Leute")."""
     if reading is not None and (reading.kind != "count" or reading.noun or span.scale == 1):
         return False
     gap = _RANGE_GAP_RE.fullmatch(text, span.end, nxt.start)

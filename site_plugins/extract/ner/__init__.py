@@ -91,6 +91,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     document.team_names(words, mentions, lexicon)
     document.known_organizations(words, mentions, lexicon)
     document.after_organization_words(words, mentions, lexicon)
+    document.introduced_organizations(words, mentions, lexicon)
     document.after_place_words(words, mentions, lexicon.nouns)
     document.compass_places(words, mentions, lexicon)
     document.institutes(words, mentions, lexicon)

@@ -169,13 +169,29 @@ _ORGANIZATION_WORDS = ("zeitung", "zeitschrift", "magazin", "partei", "verein", 
                        "agentur", "privatbank", "band", "verlag", "sender", "fonds", "club", "klub")
 
 
+def introduced_organizations(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"das Berliner KI-Start-up Veltora", "der Hersteller Norvik": a capitalized word that is
+    no common noun and no known place, right after a word for a company, is that company where
+    the model found nothing (and so is the same word elsewhere in the document)."""
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(1, len(sentence)):
+            before, word = sentence[i - 1], sentence[i]
+            low = before.lower()
+            if ((k, i) not in covered and word[:1].isupper() and word.isalpha()
+                    and (low in features.ORG_CUES or is_descriptor(before))
+                    and word.lower() not in lexicon.nouns and word not in lexicon.place
+                    and word not in lexicon.country):
+                mentions.append([k, i, i + 1, "ORG", CONFIDENT])
+
+
 def after_organization_words(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """"in der Fachzeitschrift Soil Horizons", "die Band Rainrock": a name right after a word for
     a kind of organization is that organization, though the model read a person or a place (a
     known place stays one: "Sender Freies Berlin" is not meant here)."""
     for mention in mentions:
         k, first, end, kind = mention[:4]
-        if kind in ("PER", "LOC") and first > 0 and words[k][first - 1].lower().endswith(_ORGANIZATION_WORDS):
+        if kind in ("PER", "LOC", "OTH") and first > 0 and words[k][first - 1].lower().endswith(_ORGANIZATION_WORDS):
             name = " ".join(words[k][first:end])
             if name not in lexicon.place and name not in lexicon.country:
                 mention[3] = "ORG"
@@ -424,7 +440,7 @@ _INSTITUTION_HEADS = frozenset(("institute", "foundation", "council", "associati
 
 def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None:
     """A name of two or more words that ends in an English company word is a company, whatever
-    the model read it as: no person or place is called "Ferrowind Capital". Left untagged after
+    the model read it as: no person, place or work is called "Ferrowind Capital". Left untagged after
     a word for a company, a capitalized word that is no common noun and such a company word are
     one too ("der Investor Alpenblick Ventures"; not "von Venture Capital")."""
     covered = _covered(mentions)
@@ -435,7 +451,7 @@ def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None
                 and sentence[end][:1].isupper() and sentence[end].lower() in _INSTITUTION_HEADS:
             mention[2] = end = end + 1  # "Peterson" of "vom Peterson Institute"
             covered.add((k, end - 1))
-        if kind in ("PER", "LOC") and end - first > 1 and sentence[end - 1].lower() in _CORPORATE_HEADS:
+        if kind in ("PER", "LOC", "OTH") and end - first > 1 and sentence[end - 1].lower() in _CORPORATE_HEADS:
             mention[3] = "ORG"
     for k, sentence in enumerate(words):
         for i in range(2, len(sentence)):

@@ -69,8 +69,10 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
         if end > first and words[end - 1].endswith("-") and end + 1 < len(words) \
                 and words[end] in ("und", "oder") and words[end + 1][:1].isupper():
             end += 2  # "Maschinen- und Anlagenbau": a name does not end on a hyphen
-        if kind == "ORG":
-            first = _after_descriptor(words, first, end)
+        if kind in ("ORG", "PER", "LOC"):
+            described = _after_descriptor(words, first, end)
+            if described > first:  # "(KI-Start-up) Veltora" read as one person: a company
+                first, kind = described, "ORG"
         if first < end:
             spans.extend((a, b, kind) for a, b in _split_coordination(words, first, end))
     return spans
