@@ -107,3 +107,13 @@ def test_a_figure_without_label_is_named_by_its_kind_in_both_languages():
     assert '<dt>Gemälde</dt><dd><data value="85" data-unit="">85</data></dd>' in german
     english = render_fact_box(figures[:1], [], [], MemoryLocalizer(lambda german, context: (None, "missing", "")))
     assert '<dt><span class="fact-box__kind">Amount</span></dt><dd><data value="150000" data-unit="EUR">€150,000</data></dd>' in english
+
+
+def test_a_repeated_amount_is_shown_once_in_its_most_exact_mention():
+    from site_plugins.render.factbox import distinct_figures
+
+    text = ("KI-Start-up sammelt 600 Millionen Dollar ein\n\nDas Start-up hat in einer Finanzierungsrunde "
+            "600 Millionen US-Dollar eingesammelt, dazu kommen 180 Mitarbeiter und 180 Entwickler.")
+    shown = [(f.text, f.unit, f.label, f.unit_assumed) for f in distinct_figures(find_figures(text))]
+    assert shown == [("600 Millionen US-Dollar", "USD", "Finanzierungsrunde", False),
+                     ("180", None, "Mitarbeiter", False), ("180", None, "Entwickler", False)]

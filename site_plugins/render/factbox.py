@@ -20,11 +20,22 @@ def render_fact_box(figures: list[Figure], entities: list[dict], quotes: list[Qu
             f'<p class="fact-box__title" id="fact-box-title">{label("fact_box", lang)}</p>\n{body}\n</aside>')
 
 
+def distinct_figures(figures: list[Figure]) -> list[Figure]:
+    """Each figure once: an amount the article repeats ("600 Millionen Dollar" in the headline,
+    "600 Millionen US-Dollar" below) is shown where it first appears, in its most exact
+    mention (with a label, the currency not assumed)."""
+    groups: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        key = (figure.kind, figure.value, figure.unit, figure.label if figure.kind == "count" else None)
+        groups.setdefault(key, []).append(figure)
+    return [min(group, key=lambda f: (f.unit_assumed, not f.label)) for group in groups.values()]
+
+
 def _figures(figures: list[Figure], tr: Localizer) -> str:
     if not figures:
         return ""
     items = []
-    for figure in figures:
+    for figure in distinct_figures(figures):
         shown = escape(format_figure(figure, tr.lang), quote=False)
         # no label in the text ("weitere 150.000 Euro kommen von …"): say what kind of figure it is
         name = (inline_html(tr(figure.label, "figure")) if figure.label
