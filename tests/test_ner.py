@@ -402,3 +402,9 @@ def test_a_name_the_model_read_with_its_description_or_as_a_work_is_a_company():
     text = ("Das Berliner KI-Start-up Veltora sammelt Geld ein. Angeführt wird die Runde vom US-Investor "
             "Harborlight Capital. Veltora will wachsen.")
     assert names(text) == [("Veltora", "ORG"), ("Harborlight Capital", "ORG"), ("Veltora", "ORG")]
+
+
+def test_a_well_known_organization_alone_is_no_person_unless_someone_has_its_name():
+    assert ("Bloomberg", "ORG") in names("Nach Informationen von Bloomberg wird das Start-up hoch bewertet.")
+    assert names("Michael Bloomberg spendet. Bloomberg sagte, er helfe gern.") == [
+        ("Michael Bloomberg", "PER"), ("Bloomberg", "PER")]

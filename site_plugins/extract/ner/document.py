@@ -130,6 +130,18 @@ def _vote_types(words: list[list[str]], mentions: list[list]) -> None:
             mention[3] = max(sorted(tally), key=tally.get)
 
 
+def known_organizations_alone(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"Nach Informationen von Bloomberg": a well-known organization read as a person is the
+    organization, unless the article names a person of that surname ("Michael Bloomberg")."""
+    surnames = {words[m[0]][m[2] - 1] for m in mentions if m[3] == "PER" and m[2] - m[1] > 1}
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        word = words[k][first]
+        if kind == "PER" and end - first == 1 and word in lexicon.org and word not in surnames \
+                and word not in lexicon.first:
+            mention[3] = "ORG"
+
+
 def known_places(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """A name read as an organization that is a known country or place, and no known
     organization, is the place ("im Silicon Valley"; not "Bayern" of FC Bayern)."""
