@@ -381,6 +381,7 @@ def test_targets_centuries_and_years_after_adverbs(text, expected):
     ("Am Montag stellte die Firma ihre Zahlen vor.", ("Am Montag", "2025-11-03", "2025-11-03", "day")),
     ("Seit Montag stellt die Firma keine Leute mehr ein.", ("Seit Montag", "2025-11-03", "2025-11-03", "day")),
     ("Für Freitag ruft die Gewerkschaft zu einer Kundgebung auf.", ("Für Freitag", "2025-11-07", "2025-11-07", "day")),
+    ("Lokführer streiken ab Donnerstag", ("ab Donnerstag", "2025-11-06", "2025-11-06", "day")),
 ])
 def test_the_present_tense_of_a_schedule_points_ahead(text, expected):
     assert found(text, PubDate(2025, 11, 4))[0] == expected

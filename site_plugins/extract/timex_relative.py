@@ -71,8 +71,8 @@ def weekday(m: re.Match, text: str) -> Mention | None:
         spec = Spec("within", outer=week, inner=Spec("weekday", weekday=day))
     else:
         mode = {None: "auto"}.get(mod, mod)
-        if mode == "auto" and pre == "für":
-            mode = "future"  # "Für Freitag ruft die Gewerkschaft auf": a date ahead
+        if mode == "auto" and pre in ("für", "ab"):
+            mode = "future"  # "Für Freitag ruft die Gewerkschaft auf", "streiken ab Donnerstag"
         spec = Spec("weekday", weekday=day, mode=mode)
     if pre.startswith("in der nacht"):
         spec = Spec("night", inner=spec)
