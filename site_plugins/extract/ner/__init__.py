@@ -101,6 +101,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     # after it: these settle types (or add one-word institutions) without spreading them
     document.known_places(words, mentions, lexicon)
     document.known_organizations_alone(words, mentions, lexicon)
+    document.national_short_forms(words, mentions)
     document.federal_institutions(words, mentions)
     document.prefixed_institutions(words, mentions)
     document.bodies_before_names(words, mentions)

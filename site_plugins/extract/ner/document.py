@@ -130,6 +130,23 @@ def _vote_types(words: list[list[str]], mentions: list[list]) -> None:
             mention[3] = max(sorted(tally), key=tally.get)
 
 
+_ARTICLES = frozenset("die der den dem".split())
+
+
+def national_short_forms(words: list[list[str]], mentions: list[list]) -> None:
+    """After "Deutsche Bahn" (or Post, Telekom, Bank), "die Bahn" is the company: news calls a
+    "Deutsche ..." by its noun with the article."""
+    nouns = {words[m[0]][m[2] - 1] for m in mentions
+             if m[3] == "ORG" and m[2] - m[1] == 2 and words[m[0]][m[1]] in ("Deutsche", "Deutschen", "Deutscher")}
+    if not nouns:
+        return
+    covered = _covered(mentions)
+    for k, sentence in enumerate(words):
+        for i in range(1, len(sentence)):
+            if sentence[i] in nouns and sentence[i - 1].lower() in _ARTICLES and (k, i) not in covered:
+                mentions.append([k, i, i + 1, "ORG", 0.0])
+
+
 def known_organizations_alone(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """"Nach Informationen von Bloomberg": a well-known organization read as a person is the
     organization, unless the article names a person of that surname ("Michael Bloomberg")."""
