@@ -242,7 +242,7 @@ def test_bilou_labels_round_trip():
 
 def test_known_places_read_as_organizations_are_places():
     from site_plugins.extract.ner import load
-    from site_plugins.extract.ner.document import known_places
+    from site_plugins.extract.ner.places import known_places
 
     words = [["Investoren", "im", "Silicon", "Valley", "und", "in", "Frankreich", "wetten", "auf",
               "Bayern", "und", "Kelmora", "."]]
@@ -261,7 +261,7 @@ def test_a_team_is_called_by_its_mascot_but_animals_stay_animals():
 
 
 def test_names_ending_in_an_english_company_word_are_companies():
-    from site_plugins.extract.ner.document import corporate_names
+    from site_plugins.extract.ner.organizations import corporate_names
 
     words = [["Marek", "Capital", "und", "Pia", "Solutions", "trafen", "Ines", "Labs", "in", "Kiel", "."]]
     mentions = [[0, 0, 2, "PER", 0.9], [0, 3, 5, "LOC", 0.9], [0, 6, 7, "PER", 0.9], [0, 9, 10, "LOC", 0.9]]
@@ -272,7 +272,7 @@ def test_names_ending_in_an_english_company_word_are_companies():
 
 
 def test_an_untagged_company_with_an_english_company_word_is_found_and_named_short_later():
-    from site_plugins.extract.ner.document import corporate_names
+    from site_plugins.extract.ner.organizations import corporate_names
 
     text = "Auch der Schweizer Investor Alpenblick Ventures beteiligt sich. Alpenblick hält zwölf Prozent."
     assert names(text) == [("Alpenblick Ventures", "ORG"), ("Alpenblick", "ORG")]
@@ -302,7 +302,7 @@ def test_company_abbreviations_keep_their_period():
 
 def test_a_name_after_a_word_for_an_organization_is_that_organization():
     from site_plugins.extract.ner import load
-    from site_plugins.extract.ner.document import after_organization_words
+    from site_plugins.extract.ner.organizations import after_organization_words
 
     words = [["in", "der", "Fachzeitschrift", "Soil", "Horizons", "und", "die", "Band", "Rainrock",
               "aus", "Kiel", "sowie", "Parteichef", "Ewald", "Tiedemeyer", "im", "Sender", "Berlin"]]

@@ -14,7 +14,7 @@ from ..model import Entity
 from ..registry import Registry
 from .ner.name_forms import citation_form
 from .ner import find_names
-from .ner.document import BODY_WORDS
+from .ner.words import BODY_WORDS
 from .ner.features import ORG_SUFFIXES
 from .quote_words import is_role
 

@@ -6,6 +6,9 @@
 A linear-chain CRF (python-crfsuite) over the tokens of each sentence, trained on GermEval 2014
 by `training/train_ner.py`, with lexicon features (see `features.py`). Everything it needs ships
 in `data/`; nothing is downloaded. The model loads on first use (about 0.2 s) and is shared.
+Rules after the model: `spans.py` (the names of one sentence), `document.py` (one type per name
+in the article, names found again), `organizations.py` and `places.py` (names settled by the
+words around them and the lexicon).
 
 Offsets are character offsets into the given text; types are PER, ORG, LOC and OTH (other
 names: works, events, products), which the caller maps as it needs. Hyphenated compounds are
@@ -18,7 +21,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from . import document, features
+from . import document, features, organizations, places
 from .spans import bilou_labels, bio_labels, name_spans  # the labels also serve training
 from .tokenize import split_sentences, tokenize
 
@@ -87,24 +90,23 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
             mentions.append([k, first, end, kind, min(probs[first:end])])
     lexicon = recognizer.lexicon
     # before the document pass, so that it finds these names again elsewhere
-    document.corporate_names(words, mentions, lexicon.nouns)
-    document.team_names(words, mentions, lexicon)
-    document.known_organizations(words, mentions, lexicon)
-    document.after_organization_words(words, mentions, lexicon)
-    document.introduced_organizations(words, mentions, lexicon)
-    document.after_place_words(words, mentions, lexicon.nouns)
-    document.compass_places(words, mentions, lexicon)
-    document.institutes(words, mentions, lexicon)
-    document.town_institutions(words, mentions, lexicon)
+    organizations.corporate_names(words, mentions, lexicon.nouns)
+    organizations.team_names(words, mentions, lexicon)
+    organizations.known_organizations(words, mentions, lexicon)
+    organizations.after_organization_words(words, mentions, lexicon)
+    organizations.introduced_organizations(words, mentions, lexicon)
+    places.after_place_words(words, mentions, lexicon.nouns)
+    places.compass_places(words, mentions, lexicon)
+    organizations.institutes(words, mentions, lexicon)
+    organizations.town_institutions(words, mentions, lexicon)
     document.name_particles(words, mentions, lexicon)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them
-    document.known_places(words, mentions, lexicon)
-    document.known_organizations_alone(words, mentions, lexicon)
-    document.national_short_forms(words, mentions)
-    document.federal_institutions(words, mentions)
-    document.prefixed_institutions(words, mentions)
-    document.bodies_before_names(words, mentions)
+    places.known_places(words, mentions, lexicon)
+    organizations.known_organizations_alone(words, mentions, lexicon)
+    organizations.national_short_forms(words, mentions)
+    organizations.one_word_institutions(words, mentions)
+    organizations.bodies_before_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))

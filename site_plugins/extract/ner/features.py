@@ -93,7 +93,6 @@ INSTITUTION_PREFIXES = ("bundes", "landes", "staats", "reichs", "europa", "welt"
 LOC_PREPS = frozenset(_words("in im aus nach bei von vom nahe nördlich südlich östlich westlich"))
 
 _NAME_KINDS = ("first", "last", "place", "country", "proper", "abbr", "org")
-_HANTA_KINDS = ("htNE", "htNN", "htADJ", "htV", "htFUNC", "htFM", "htCARD", "htTRUNC", "htXY")
 
 
 class Lexicon:

@@ -5,6 +5,8 @@ front of an organization ("der Softwarekonzern Brovanta"), an institution or tea
 its town ("Sparkasse Halbergen", "Falken Rothenstein")."""
 from __future__ import annotations
 
+from .words import TEAM_WORDS, is_descriptor
+
 TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 
 
@@ -86,15 +88,6 @@ _INSTITUTIONS = ("museum", "theater", "sparkasse", "stadtwerke", "kreistag", "la
                  "gericht", "bistum", "philharmonie", "orchester", "kammerspiele", "oper", "zentrale",
                  "staatsanwaltschaft", "feuerwehr", "kammer", "bibliothek", "präsidium", "präsidiums",
                  "direktion", "inspektion", "akademie")
-# team names of German leagues: a mascot or a club word before the town ("Eisbären Berlin",
-# "Falken Rothenstein", "Eintracht Wolfsfelde"), which alone names the team later ("die Eintracht")
-TEAM_WORDS = frozenset(("falken", "eisbären", "adler", "haie", "löwen", "füchse", "pinguine", "pinguins",
-                         "grizzlys", "huskies", "baskets", "towers", "skyliners", "tigers", "panther",
-                         "wölfe", "bären", "bulls", "lions", "dragons", "giants", "eagles", "hurricanes",
-                         "eintracht", "borussia", "fortuna", "alemannia", "arminia", "hansa", "dynamo",
-                         "werder", "preußen", "viktoria", "germania", "kickers"))
-
-
 def _follows_institution(words: list[str], labels: list[str], spans: list, first: int) -> bool:
     """"Kunstmuseum Halbergen", "Sparkasse Halbergen", "Falken Rothenstein": a place (or a name
     read as an organization) right after an institution word or a team's mascot (untagged, or
@@ -118,17 +111,6 @@ def _is_name_adjective(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and low.endswith(("e", "en", "er", "es")) and low not in _ARTICLES
 
 
-# words that describe an organization without being part of its name
-_DESCRIPTORS = ("konzern", "start-up", "startup", "unternehmen", "firma", "hersteller", "anbieter",
-                "entwickler", "zulieferer", "investor", "finanzinvestor", "mittelständler", "händler",
-                "discounter", "betreiber", "produzent", "versicherer", "versorger", "dienstleister")
-
-
-def is_descriptor(word: str) -> bool:
-    """"Softwarekonzern", "Robotik-Start-up", "Windparkfirma", "Unternehmen", "Maschinenbauer"
-    (but not the surname "Bauer")."""
-    low = word.lower()
-    return low.endswith(_DESCRIPTORS) or (low.endswith("bauer") and len(low) > 5)
 
 
 def _after_descriptor(words: list[str], first: int, end: int) -> int:
