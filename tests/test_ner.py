@@ -415,3 +415,14 @@ def test_die_bahn_after_deutsche_bahn_is_the_company():
             "einen Notfahrplan an. Viele fahren mit der S-Bahn.")
     assert names(text) == [("GDL", "ORG"), ("Deutschen Bahn", "ORG"), ("Bahn", "ORG")]
     assert ("Bahn", "ORG") not in names("Sie fährt gern mit der Bahn an die See.")
+
+
+def test_institutions_named_after_people_and_world_organizations():
+    text = ("Nach Einschätzung des Robert Koch-Instituts ist der Höhepunkt erreicht, sagte der Direktor "
+            "des Klinikums Nordfriesland. Die Weltgesundheitsorganisation empfiehlt Impfungen, die "
+            "Hans-Böckler-Stiftung warnt, die Privat-Klinik und die Uni-Klinik schweigen.")
+    found = names(text)
+    for name in ("Robert Koch-Instituts", "Klinikums Nordfriesland", "Weltgesundheitsorganisation",
+                 "Hans-Böckler-Stiftung"):
+        assert (name, "ORG") in found
+    assert not [n for n in found if "Klinik" in n[0] and n[0] != "Klinikums Nordfriesland"]

@@ -105,7 +105,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     places.known_places(words, mentions, lexicon)
     organizations.known_organizations_alone(words, mentions, lexicon)
     organizations.national_short_forms(words, mentions)
-    organizations.one_word_institutions(words, mentions)
+    organizations.one_word_institutions(words, mentions, lexicon)
     organizations.bodies_before_names(words, mentions)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)

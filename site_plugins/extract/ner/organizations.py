@@ -10,6 +10,7 @@ import re
 from . import features
 from .document import CONFIDENT, covered
 from .name_forms import citation_form
+from .spans import named_institution
 from .words import BODY_WORDS, CORPORATE_HEADS, INSTITUTION_HEADS, TEAM_WORDS, is_descriptor
 
 
@@ -49,20 +50,29 @@ def known_organizations_alone(words: list[list[str]], mentions: list[list], lexi
 # GermEval calls most such compounds a part of a name, "US-Präsident", "EU-Mitgliedstaaten")
 _INSTITUTION_WORD = re.compile(
     r"(?:(?:Bundes|Landes)[a-zäöüß]*(?:ministerium|amt|agentur|behörde|gericht|gerichtshof|kammer|"
-    r"bank|tag|wehr|anstalt)|Bundesrat|Landtag"
+    r"bank|tag|wehr|anstalt)|Bundesrat|Landtag|Welt[a-zäöüß]*organisation"
     r"|(?:US|EU|UN|UNO)-(?:Senat|Kongress|Repräsentantenhaus|Parlament|Kommission|Notenbank|Zentralbank"
     r"|Sicherheitsrat|Menschenrechtsrat|Generalversammlung|Gerichtshof))(?:e?s)?")
 
 
-def one_word_institutions(words: list[list[str]], mentions: list[list]) -> None:
+def one_word_institutions(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """Institutions the model left untagged ("Der Bundesrat muss zustimmen", "vom
     Bundeswirtschaftsministerium geprüft", "Der US-Senat hat gestimmt") become organizations:
-    they are unique bodies, as named in the news, though each is also a word of the noun lexicon."""
+    they are unique bodies, as named in the news, though each is also a word of the noun lexicon.
+    So do institutions named after people in one hyphenated word ("Hans-Böckler-Stiftung",
+    "Max-Planck-Institut"; not "Privat-Klinik")."""
     taken = covered(mentions)
     for k, sentence in enumerate(words):
         for i, word in enumerate(sentence):
-            if (k, i) not in taken and _INSTITUTION_WORD.fullmatch(word):
+            if (k, i) not in taken and (_INSTITUTION_WORD.fullmatch(word) or _named_after(word, lexicon)):
                 mentions.append([k, i, i + 1, "ORG", 0.0])
+
+
+def _named_after(word: str, lexicon) -> bool:
+    *names, head = word.split("-")
+    return bool(names) and named_institution(word) and all(
+        n[:1].isupper() and (n in lexicon.first or n in lexicon.last or n.lower() not in lexicon.nouns)
+        and lexicon.hanta.get(n.lower()) not in ("htADJ", "htNN") for n in names)  # not "Uni-Klinik"
 
 
 # words (and heads of compounds) for a kind of organization, which the name after them is

@@ -71,6 +71,8 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
         if end > first and words[end - 1].endswith("-") and end + 1 < len(words) \
                 and words[end] in ("und", "oder") and words[end + 1][:1].isupper():
             end += 2  # "Maschinen- und Anlagenbau": a name does not end on a hyphen
+        if kind in ("PER", "LOC") and named_institution(words[end - 1]):
+            kind = "ORG"  # "Robert Koch-Institut", "Hans-Böckler-Stiftung": named after a person or place
         if kind in ("ORG", "PER", "LOC"):
             described = _after_descriptor(words, first, end)
             if described > first:  # "(KI-Start-up) Veltora" read as one person: a company
@@ -95,9 +97,22 @@ def _follows_institution(words: list[str], labels: list[str], spans: list, first
     before = words[first - 1] if first > 0 else ""
     low = before.lower()
     team = low in TEAM_WORDS and not words[first].endswith("s")  # not "die Löwen Afrikas"
-    if not (before[:1].isupper() and (low.endswith(_INSTITUTIONS) or team)):
+    institution = low.endswith(_INSTITUTIONS) or (low.endswith("s") and low.rstrip("es").endswith(_INSTITUTIONS)
+                                                  or low[:-1].endswith(_INSTITUTIONS))  # "des Klinikums"
+    if not (before[:1].isupper() and (institution or team)):
         return False
     return labels[first - 1] == "O" or (bool(spans) and spans[-1] == (first - 1, first, "ORG"))
+
+
+_NAMED_AFTER = ("institut", "instituts", "stiftung", "gesellschaft", "klinik", "klinikum", "klinikums",
+                "krankenhaus", "krankenhauses", "schule", "gymnasium", "gymnasiums", "universität",
+                "hochschule", "zentrum", "zentrums", "museum", "museums")
+
+
+def named_institution(word: str) -> bool:
+    """"Koch-Institut(s)", "Böckler-Stiftung": the last part of a name after a hyphen is an
+    institution."""
+    return "-" in word and word.rsplit("-", 1)[1].lower().endswith(_NAMED_AFTER)
 
 
 _ARTICLES = frozenset("die der des dem den das eine einer eines einem einen jede jeder jedes diese dieser "
