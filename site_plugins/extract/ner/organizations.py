@@ -64,7 +64,9 @@ def one_word_institutions(words: list[list[str]], mentions: list[list], lexicon)
     taken = covered(mentions)
     for k, sentence in enumerate(words):
         for i, word in enumerate(sentence):
-            if (k, i) not in taken and (_INSTITUTION_WORD.fullmatch(word) or _named_after(word, lexicon)):
+            if not (word[:1] in "BLWUE" or "-" in word) or (k, i) in taken:
+                continue  # a quick test first: the names start so or are hyphenated
+            if _INSTITUTION_WORD.fullmatch(word) or _named_after(word, lexicon):
                 mentions.append([k, i, i + 1, "ORG", 0.0])
 
 
@@ -89,9 +91,10 @@ def introduced_organizations(words: list[list[str]], mentions: list[list], lexic
     for k, sentence in enumerate(words):
         for i in range(1, len(sentence)):
             before, word = sentence[i - 1], sentence[i]
-            low = before.lower()
-            if ((k, i) not in taken and word[:1].isupper() and word.isalpha()
-                    and (low in features.ORG_CUES or is_descriptor(before))
+            if not (word[:1].isupper() and before[:1].isupper()):  # a capitalized word after a noun
+                continue
+            if ((k, i) not in taken and word.isalpha()
+                    and (before.lower() in features.ORG_CUES or is_descriptor(before))
                     and word.lower() not in lexicon.nouns and word not in lexicon.place
                     and word not in lexicon.country):
                 mentions.append([k, i, i + 1, "ORG", CONFIDENT])
@@ -146,6 +149,8 @@ def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -
     longest = lexicon.max_multi
     heads = {name[-1] for name in lexicon.multi_org}  # a quick test before the citation form
     for k, sentence in enumerate(words):
+        if not any(w in heads or w[:-1] in heads or w[:-2] in heads for w in sentence):
+            continue
         i = 0
         while i < len(sentence) - 1:
             found = 0

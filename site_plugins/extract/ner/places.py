@@ -43,6 +43,7 @@ def after_place_words(words: list[list[str]], mentions: list[list], nouns) -> No
 _COMPASS = re.compile(r"(Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)-?(\w+)")
 
 
+_COMPASS_STARTS = ("Nord", "Süd", "Ost", "West", "Mittel", "Zentral", "Ober", "Nieder")
 _DISTRICT = re.compile(r"(\w+)-(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Altstadt|Zentrum)")
 
 
@@ -54,7 +55,7 @@ def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> Non
     places = {" ".join(words[m[0]][m[1]:m[2]]) for m in mentions if m[3] == "LOC"}
     for k, sentence in enumerate(words):
         for i, word in enumerate(sentence):
-            if (k, i) in taken:
+            if not (word.startswith(_COMPASS_STARTS) or "-" in word) or (k, i) in taken:
                 continue
             if match := _COMPASS.fullmatch(word):
                 rest = match.group(2)
