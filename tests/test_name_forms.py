@@ -5,7 +5,7 @@ import pytest
 
 from site_plugins.extract.ner.name_forms import citation_form, gender
 
-ADJECTIVES = {"Deutschen", "Deutsche", "Europäischen", "Europäische", "Vereinigten", "Arabischen",
+ADJECTIVES = {"Freien", "Deutschen", "Deutsche", "Europäischen", "Europäische", "Vereinigten", "Arabischen",
               "Weißen", "Neuen", "Passauer", "Hamburger", "Allgemeinen", "Nahen", "Roten"}
 
 
@@ -20,6 +20,7 @@ def cite(name: str) -> str:
     ("Weißen Haus", "Weißes Haus"),                          # neuter
     ("Deutschen Theaters Berlin", "Deutsches Theater Berlin"),
     ("Vereinigten Arabischen Emirate", "Vereinigte Arabische Emirate"),  # plural, two adjectives
+    ("Freien Wählern", "Freie Wähler"),                      # dative plural
     ("Nahen Osten", "Naher Osten"),
     ("Roten Kreuz", "Rotes Kreuz"),
     ("Allgemeinen Krankenhaus", "Allgemeines Krankenhaus"),

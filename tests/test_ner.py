@@ -426,3 +426,9 @@ def test_institutions_named_after_people_and_world_organizations():
                  "Hans-Böckler-Stiftung"):
         assert (name, "ORG") in found
     assert not [n for n in found if "Klinik" in n[0] and n[0] != "Klinikums Nordfriesland"]
+
+
+def test_a_name_does_not_start_after_a_hyphen_either():
+    text = "Die Industrie- und Handelskammer Leipzig warnte, die Partei folgte den Freien Wählern."
+    found = names(text)
+    assert ("Industrie- und Handelskammer Leipzig", "ORG") in found and ("Freien Wählern", "ORG") in found

@@ -58,6 +58,8 @@ def citation_form(name: str, is_adjective: Callable[[str], bool]) -> str:
             if gender(stem) in ("m", "n"):
                 head, kind = stem, gender(stem)
                 break
+    if kind is None and head[-1:] == "n" and gender(head[:-1]) == "p":  # dative plural: "Freien Wählern"
+        head, kind = head[:-1], "p"
     if kind is None:
         return name
     adjectives = [_strong(word, kind) for word in words[:count]]

@@ -71,6 +71,9 @@ def name_spans(words: list[str], labels: list[str]) -> list[tuple[int, int, str]
         if end > first and words[end - 1].endswith("-") and end + 1 < len(words) \
                 and words[end] in ("und", "oder") and words[end + 1][:1].isupper():
             end += 2  # "Maschinen- und Anlagenbau": a name does not end on a hyphen
+        if first >= 2 and words[first - 1] in ("und", "oder") and words[first - 2].endswith("-") \
+                and words[first - 2][:1].isupper():
+            first -= 2  # nor does it start after one: "Industrie- und Handelskammer Leipzig"
         if kind in ("PER", "LOC") and named_institution(words[end - 1]):
             kind = "ORG"  # "Robert Koch-Institut", "Hans-Böckler-Stiftung": named after a person or place
         if kind in ("ORG", "PER", "LOC"):
