@@ -432,3 +432,12 @@ def test_a_name_does_not_start_after_a_hyphen_either():
     text = "Die Industrie- und Handelskammer Leipzig warnte, die Partei folgte den Freien Wählern."
     found = names(text)
     assert ("Industrie- und Handelskammer Leipzig", "ORG") in found and ("Freien Wählern", "ORG") in found
+
+
+def test_a_towns_adjective_describes_a_company_but_names_an_institution():
+    text = ("Weserbank verdoppelt Gewinn\n\nDie Bremer Weserbank hat viel verdient. Die Aktie der Weserbank "
+            "stieg, die Frankfurter Allgemeine und die Bremer Stadtwerke berichten, die Stiftung Warentest prüft.")
+    found = names(text)
+    assert found.count(("Weserbank", "ORG")) == 3
+    for name in ("Frankfurter Allgemeine", "Bremer Stadtwerke", "Stiftung Warentest"):
+        assert (name, "ORG") in found

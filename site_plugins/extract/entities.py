@@ -246,10 +246,11 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     words = name.split()
     while (len(words) > keep and words[0][:1].isupper() and words[1][:1].isupper()
            and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon)
-           and not (words[0].lower().endswith(BODY_WORDS) and _is_adjective(words[1], lexicon))):
+           and not words[0].lower() in BODY_WORDS):
         # not "Instituts" of "Instituts für Agrarökologie" ("für" carries the name on), nor
-        # "Verband" of "Verband Deutscher Maschinen- und Anlagenbau" (a body named by its kind and
-        # an adjective; but "Beteiligungsgesellschaft" of "Corvanta Capital" describes)
+        # "Verband", "Stiftung" of a body named by its kind ("Verband Deutscher Maschinen- und
+        # Anlagenbau", "Stiftung Warentest"; but "Beteiligungsgesellschaft" of "Corvanta Capital"
+        # describes)
         words.pop(0)
     return " ".join(words)
 

@@ -99,6 +99,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     places.compass_places(words, mentions, lexicon)
     organizations.institutes(words, mentions, lexicon)
     organizations.town_institutions(words, mentions, lexicon)
+    organizations.town_adjectives_before_companies(words, mentions, lexicon)
     document.name_particles(words, mentions, lexicon)
     document.agree_across_document(words, mentions, lexicon.nouns)
     # after it: these settle types (or add one-word institutions) without spreading them

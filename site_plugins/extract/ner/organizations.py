@@ -218,6 +218,27 @@ _TOWN_INSTITUTIONS = ("börse", "messe", "zeitung", "rundschau", "nachrichten", 
                       "klinikum", "kunsthalle", "museum")
 
 
+def town_adjectives_before_companies(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"Die Bremer Weserbank": a town's adjective before a company's own name describes it (the
+    company is "Weserbank", and is found so in the rest of the article); before a word for an institution it is part of
+    the name ("Frankfurter Börse", "Hamburger Hochbahn", "Frankfurter Allgemeine")."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        if kind != "ORG" or end - first != 2:
+            continue
+        town, name = words[k][first], words[k][first + 1]
+        if (_town_adjective(town, lexicon) and name.lower() not in lexicon.nouns
+                and lexicon.hanta.get(name.lower()) not in ("htNN", "htADJ")):
+            mention[1] = first + 1
+            mention[4] = max(mention[4], CONFIDENT)  # a company's own name: look for it again
+
+
+def _town_adjective(word: str, lexicon) -> bool:
+    """"Frankfurter" (Frankfurt), "Schalker" (Schalke), "Bremer" (Bremen)."""
+    return word.endswith("er") and any(
+        place in lexicon.place for place in (word[:-2], word[:-1], word[:-1] + "n"))
+
+
 def town_institutions(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """"An der Frankfurter Börse", "die Kölner Verkehrsbetriebe": the adjective of a known town
     and a word for an institution are one organization where the model found nothing."""
@@ -225,22 +246,23 @@ def town_institutions(words: list[list[str]], mentions: list[list], lexicon) -> 
     for k, sentence in enumerate(words):
         for i in range(len(sentence) - 1):
             town, head = sentence[i], sentence[i + 1]
-            if (town.endswith("er") and head[:1].isupper() and head.lower().endswith(_TOWN_INSTITUTIONS)
-                    and (town[:-2] in lexicon.place or town[:-1] in lexicon.place)
+            if (head[:1].isupper() and head.lower().endswith(_TOWN_INSTITUTIONS) and _town_adjective(town, lexicon)
                     and (k, i) not in taken and (k, i + 1) not in taken):
                 mentions.append([k, i, i + 2, "ORG", CONFIDENT])
 
 
 def bodies_before_names(words: list[list[str]], mentions: list[list]) -> None:
     """An organization the model found from its adjective on ("Deutscher Maschinen- und
-    Anlagenbau") starts with the word for its kind right before it ("Verband")."""
+    Anlagenbau"), or after the bare word for its kind ("Stiftung Warentest"), starts with that
+    word ("Verband", "Stiftung")."""
     taken = covered(mentions)
     for mention in mentions:
         k, first, _, kind = mention[:4]
         if kind != "ORG" or first == 0 or (k, first - 1) in taken:
             continue
         before, word = words[k][first - 1], words[k][first]
-        if before[:1].isupper() and before.lower().endswith(BODY_WORDS) and word.endswith(("er", "e", "en")):
+        low = before.lower()
+        if before[:1].isupper() and (low in BODY_WORDS or low.endswith(BODY_WORDS) and word.endswith(("er", "e", "en"))):
             mention[1] = first - 1
 
 
