@@ -219,18 +219,26 @@ _TOWN_INSTITUTIONS = ("börse", "messe", "zeitung", "rundschau", "nachrichten", 
 
 
 def town_adjectives_before_companies(words: list[list[str]], mentions: list[list], lexicon) -> None:
-    """"Die Bremer Weserbank": a town's adjective before a company's own name describes it (the
-    company is "Weserbank", and is found so in the rest of the article); before a word for an institution it is part of
-    the name ("Frankfurter Börse", "Hamburger Hochbahn", "Frankfurter Allgemeine")."""
+    """"Die Bremer Weserbank … der Weserbank": a town's adjective before a company's own name,
+    which the article also uses alone, describes it (the company is "Weserbank", and is found so
+    in the rest of the article). Otherwise it stays: before a word for an institution it is part
+    of the name ("Frankfurter Börse", "Hamburger Hochbahn"), and "Krautheimer Fördertechnik" may
+    be named after a family."""
     for mention in mentions:
         k, first, end, kind = mention[:4]
         if kind != "ORG" or end - first != 2:
             continue
         town, name = words[k][first], words[k][first + 1]
         if (_town_adjective(town, lexicon) and name.lower() not in lexicon.nouns
-                and lexicon.hanta.get(name.lower()) not in ("htNN", "htADJ")):
+                and lexicon.hanta.get(name.lower()) not in ("htNN", "htADJ")
+                and _used_alone(words, town, name)):
             mention[1] = first + 1
             mention[4] = max(mention[4], CONFIDENT)  # a company's own name: look for it again
+
+
+def _used_alone(words: list[list[str]], town: str, name: str) -> bool:
+    return any(word == name and (i == 0 or sentence[i - 1] != town)
+               for sentence in words for i, word in enumerate(sentence))
 
 
 def _town_adjective(word: str, lexicon) -> bool:
