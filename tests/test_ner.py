@@ -261,17 +261,19 @@ def test_a_team_is_called_by_its_mascot_but_animals_stay_animals():
 
 
 def test_names_ending_in_an_english_company_word_are_companies():
+    from site_plugins.extract.ner import load
     from site_plugins.extract.ner.organizations import corporate_names
 
     words = [["Marek", "Capital", "und", "Pia", "Solutions", "trafen", "Ines", "Labs", "in", "Kiel", "."]]
     mentions = [[0, 0, 2, "PER", 0.9], [0, 3, 5, "LOC", 0.9], [0, 6, 7, "PER", 0.9], [0, 9, 10, "LOC", 0.9]]
-    corporate_names(words, mentions, frozenset())
+    corporate_names(words, mentions, load().lexicon)
     # a single word is no company name by its last word alone ("Labs" is not even tagged here)
     assert [m[3] for m in mentions] == ["ORG", "ORG", "PER", "LOC"]
     assert ("Brackwater Capital", "PER") not in names("Der Finanzinvestor Brackwater Capital übernimmt die Mehrheit.")
 
 
 def test_an_untagged_company_with_an_english_company_word_is_found_and_named_short_later():
+    from site_plugins.extract.ner import load
     from site_plugins.extract.ner.organizations import corporate_names
 
     text = "Auch der Schweizer Investor Alpenblick Ventures beteiligt sich. Alpenblick hält zwölf Prozent."
@@ -279,7 +281,7 @@ def test_an_untagged_company_with_an_english_company_word_is_found_and_named_sho
     # only after a word for a company: "von Venture Capital" is no company
     words = [["Investor", "Alpenblick", "Ventures", "und", "von", "Venture", "Capital"]]
     mentions: list[list] = []
-    corporate_names(words, mentions, frozenset())
+    corporate_names(words, mentions, load().lexicon)
     assert mentions == [[0, 1, 3, "ORG", 1.0]]
 
 

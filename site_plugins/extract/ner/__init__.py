@@ -73,6 +73,20 @@ def load() -> _Recognizer:
     return _recognizer
 
 
+# The rules over one article's mentions, in order. Before the document pass, so that it finds
+# these names again elsewhere in the article:
+_BEFORE_AGREEMENT = (
+    organizations.corporate_names, organizations.team_names, organizations.known_organizations,
+    organizations.after_organization_words, organizations.introduced_organizations,
+    places.after_place_words, places.compass_places, organizations.institutes,
+    organizations.town_institutions, organizations.town_adjectives_before_companies,
+    document.name_particles)
+# after it: these settle types (or add one-word institutions) without spreading them
+_AFTER_AGREEMENT = (
+    places.known_places, organizations.known_organizations_alone, organizations.national_short_forms,
+    organizations.one_word_institutions, organizations.bodies_before_names)
+
+
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """Names in German `text` as (start, end, type), sorted by start; type is PER, ORG, LOC
     or OTH. A genitive stays in the span ("Deepseeks").
@@ -89,25 +103,11 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         for first, end, kind in name_spans(words[k], labels):
             mentions.append([k, first, end, kind, min(probs[first:end])])
     lexicon = recognizer.lexicon
-    # before the document pass, so that it finds these names again elsewhere
-    organizations.corporate_names(words, mentions, lexicon.nouns)
-    organizations.team_names(words, mentions, lexicon)
-    organizations.known_organizations(words, mentions, lexicon)
-    organizations.after_organization_words(words, mentions, lexicon)
-    organizations.introduced_organizations(words, mentions, lexicon)
-    places.after_place_words(words, mentions, lexicon.nouns)
-    places.compass_places(words, mentions, lexicon)
-    organizations.institutes(words, mentions, lexicon)
-    organizations.town_institutions(words, mentions, lexicon)
-    organizations.town_adjectives_before_companies(words, mentions, lexicon)
-    document.name_particles(words, mentions, lexicon)
+    for rule in _BEFORE_AGREEMENT:
+        rule(words, mentions, lexicon)
     document.agree_across_document(words, mentions, lexicon.nouns)
-    # after it: these settle types (or add one-word institutions) without spreading them
-    places.known_places(words, mentions, lexicon)
-    organizations.known_organizations_alone(words, mentions, lexicon)
-    organizations.national_short_forms(words, mentions)
-    organizations.one_word_institutions(words, mentions, lexicon)
-    organizations.bodies_before_names(words, mentions)
+    for rule in _AFTER_AGREEMENT:
+        rule(words, mentions, lexicon)
     spans = ((tagged[k][0][first][0], tagged[k][0][end - 1][1], kind)
              for k, first, end, kind, _ in mentions)
     return sorted(span for span in spans if _has_letter(text, span[0], span[1]))

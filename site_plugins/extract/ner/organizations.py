@@ -17,7 +17,7 @@ from .words import BODY_WORDS, CORPORATE_HEADS, INSTITUTION_HEADS, TEAM_WORDS, i
 _ARTICLES = frozenset("die der den dem".split())
 
 
-def national_short_forms(words: list[list[str]], mentions: list[list]) -> None:
+def national_short_forms(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """After "Deutsche Bahn" (or Post, Telekom, Bank), "die Bahn" is the company: news calls a
     "Deutsche ..." by its noun with the article."""
     nouns = {words[m[0]][m[2] - 1] for m in mentions
@@ -259,7 +259,7 @@ def town_institutions(words: list[list[str]], mentions: list[list], lexicon) -> 
                 mentions.append([k, i, i + 2, "ORG", CONFIDENT])
 
 
-def bodies_before_names(words: list[list[str]], mentions: list[list]) -> None:
+def bodies_before_names(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """An organization the model found from its adjective on ("Deutscher Maschinen- und
     Anlagenbau"), or after the bare word for its kind ("Stiftung Warentest"), starts with that
     word ("Verband", "Stiftung")."""
@@ -274,7 +274,7 @@ def bodies_before_names(words: list[list[str]], mentions: list[list]) -> None:
             mention[1] = first - 1
 
 
-def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None:
+def corporate_names(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """A name of two or more words that ends in an English company word is a company, whatever
     the model read it as: no person, place or work is called "Ferrowind Capital". Left untagged after
     a word for a company, a capitalized word that is no common noun and such a company word are
@@ -294,6 +294,6 @@ def corporate_names(words: list[list[str]], mentions: list[list], nouns) -> None
             head, word, before = sentence[i], sentence[i - 1], sentence[i - 2].lower()
             if (head.lower() in CORPORATE_HEADS and head[:1].isupper() and word[:1].isupper()
                     and (before in features.ORG_CUES or is_descriptor(before))
-                    and word.isalpha() and word.lower() not in nouns
+                    and word.isalpha() and word.lower() not in lexicon.nouns
                     and (k, i) not in taken and (k, i - 1) not in taken):
                 mentions.append([k, i - 1, i + 1, "ORG", 1.0])

@@ -27,7 +27,7 @@ _PLACE_WORDS = frozenset(("stadt", "gemeinde", "dorf", "ortschaft", "ortsteil", 
                           "hafenstadt", "großstadt", "kleinstadt", "nachbarstadt", "nachbargemeinde"))
 
 
-def after_place_words(words: list[list[str]], mentions: list[list], nouns) -> None:
+def after_place_words(words: list[list[str]], mentions: list[list], lexicon) -> None:
     """"Die Stadt Grauenfurt hat angekündigt": an untagged capitalized word that is no common
     noun, right after a word for a kind of place, is a place (and so is the same word elsewhere in
     the document: the mention is confident)."""
@@ -36,7 +36,7 @@ def after_place_words(words: list[list[str]], mentions: list[list], nouns) -> No
         for i in range(1, len(sentence)):
             word = sentence[i]
             if (sentence[i - 1].lower() in _PLACE_WORDS and (k, i) not in taken and word[:1].isupper()
-                    and word.replace("-", "").isalpha() and word.lower() not in nouns):
+                    and word.replace("-", "").isalpha() and word.lower() not in lexicon.nouns):
                 mentions.append([k, i, i + 1, "LOC", CONFIDENT])
 
 
