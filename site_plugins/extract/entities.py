@@ -162,7 +162,7 @@ def _mention(text: str, start: int, end: int, kind: str, registry: Registry, sur
             start, surface = end - len(name), name
     if kind in ("ORG", "LOC"):  # "vom Deutschen Städtetag": listed as "Deutscher Städtetag"
         lexicon = _lexicon()
-        name = citation_form(name, lambda word: _is_adjective(word, lexicon))
+        name = citation_form(name, lexicon.is_adjective)
         if known := registry.find(name):
             return _registered(surface, start, end, known)
     name_en = territory_names().get(name) if kind == "LOC" else None
@@ -245,20 +245,15 @@ def _without_leading_nouns(name: str, keep: int = 1) -> str:
     lexicon = _lexicon()
     words = name.split()
     while (len(words) > keep and words[0][:1].isupper() and words[1][:1].isupper()
-           and _is_common_noun(words[0], lexicon) and not _is_adjective(words[0], lexicon)
-           and not words[0].lower() in BODY_WORDS):
-        # not "Instituts" of "Instituts für Agrarökologie" ("für" carries the name on), nor
+           and _is_common_noun(words[0], lexicon) and not lexicon.is_adjective(words[0])
+           and words[0].lower() not in BODY_WORDS):
+        # not "Instituts" of "Instituts für Agrarökologie" ("für" carries the name on), nor the
+        # adjective of "Mitteldeutschen Verlag" (also a noun form), nor
         # "Verband", "Stiftung" of a body named by its kind ("Verband Deutscher Maschinen- und
         # Anlagenbau", "Stiftung Warentest"; but "Beteiligungsgesellschaft" of "Corvanta Capital"
         # describes)
         words.pop(0)
     return " ".join(words)
-
-
-def _is_adjective(word: str, lexicon) -> bool:
-    """"Mitteldeutschen" in "Mitteldeutschen Verlag Halle": an adjective before a noun is part
-    of the name (its noun reading, "der Mitteldeutsche", is not what the name starts with)."""
-    return lexicon.hanta.get(word.lower()) == "htADJ"
 
 
 def _is_role_noun(word: str) -> bool:

@@ -125,6 +125,10 @@ class Lexicon:
         # word -> "PER|O"...: the types it had in the training data (see `seen_table`)
         self.seen: dict[str, str] = {}
 
+    def is_adjective(self, word: str) -> bool:
+        """An adjective by HanTa's lexicon ("Mitteldeutschen", "Europäische"), whatever its case."""
+        return self.hanta.get(word.lower()) == "htADJ"
+
 
 def seen_path(model_path: Path) -> Path:
     """The table of words seen as names in training, stored beside its model."""

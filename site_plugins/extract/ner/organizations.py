@@ -147,9 +147,13 @@ def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -
     list has them in their citation form, see name_forms)."""
     taken = covered(mentions)
     longest = lexicon.max_multi
-    heads = {name[-1] for name in lexicon.multi_org}  # a quick test before the citation form
+    heads = {name[-1] for name in lexicon.multi_org}
+
+    def may_end_one(word: str) -> bool:  # a quick test before the citation form ("Parlaments")
+        return word in heads or word[:-1] in heads or word[:-2] in heads
+
     for k, sentence in enumerate(words):
-        if not any(w in heads or w[:-1] in heads or w[:-2] in heads for w in sentence):
+        if not any(may_end_one(w) for w in sentence):
             continue
         i = 0
         while i < len(sentence) - 1:
@@ -157,11 +161,9 @@ def known_organizations(words: list[list[str]], mentions: list[list], lexicon) -
             if sentence[i][:1].isupper() and (k, i) not in taken:
                 for length in range(min(longest, len(sentence) - i), 1, -1):
                     candidate = sentence[i:i + length]
-                    last = candidate[-1]
-                    if not (last in heads or last[:-1] in heads or last[:-2] in heads) \
-                            or any((k, j) in taken for j in range(i, i + length)):
+                    if not may_end_one(candidate[-1]) or any((k, j) in taken for j in range(i, i + length)):
                         continue
-                    cited = citation_form(" ".join(candidate), lambda w: lexicon.hanta.get(w.lower()) == "htADJ")
+                    cited = citation_form(" ".join(candidate), lexicon.is_adjective)
                     if tuple(cited.split()) in lexicon.multi_org:
                         found = length
                         break
