@@ -29,14 +29,14 @@ def median_ms(function, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=30, help="runs per timing (contextual: a sixth)")
+    parser.add_argument("--names", choices=("fast", "contextual", "both"), default="both",
+                        help="the name recognizer's mode(s) to time")
     args = parser.parse_args()
 
     start = time.perf_counter()
     from site_plugins.article import extraction_view
-    from site_plugins.extract import entities, figures, quotes, timex
-    from site_plugins.extract.pipeline import extract_text
-    from site_plugins.registry import Registry
+    from site_plugins.extract import ner
 
     imported = time.perf_counter() - start
     texts = {"demo article": (ROOT / "content/articles/deepseek-r1-openai-unter-druck.txt").read_text(encoding="utf-8")}
@@ -44,34 +44,52 @@ def main() -> None:
         texts["seed"] = SEED.read_text(encoding="utf-8")
     else:
         print(f"(seed skipped: {SEED} is absent)")
+    print(f"import: {imported * 1000:.0f} ms")
+    for mode in ("fast", "contextual") if args.names == "both" else (args.names,):
+        try:
+            ner.load(mode)
+        except ner.EncoderMissing as error:
+            print(f"{mode}: skipped ({error})")
+            continue
+        repeat = args.repeat if mode == "fast" else max(3, args.repeat // 6)
+        bench_mode(mode, texts, repeat, extraction_view)
+
+
+def bench_mode(mode: str, texts: dict[str, str], repeat: int, extraction_view) -> None:
+    from site_plugins.extract import entities, figures, quotes, timex
+    from site_plugins.extract.pipeline import extract_text
+    from site_plugins.registry import Registry
+
     first = next(iter(texts.values()))
     view, published = extraction_view(first, "demo")
     start = time.perf_counter()
-    extract_text(view, published, Registry())  # loads the NER model and lexicons
+    extract_text(view, published, Registry(), mode)  # loads the NER model and lexicons
     warm_up = time.perf_counter() - start
-    print(f"import: {imported * 1000:.0f} ms, first extraction incl. model loading: {warm_up * 1000:.0f} ms")
+    print(f"names: {mode}; first extraction incl. model loading: {warm_up * 1000:.0f} ms")
     for name, text in texts.items():
         view, published = extraction_view(text, name)
         parts = {
-            "entities": lambda: entities.find_entities(view, Registry()),
+            "entities": lambda: entities.find_entities(view, Registry(), mode),
             "figures": lambda: figures.find_figures(view),
             "quotes": lambda: quotes.find_quotes(view),
             "events": lambda: timex.find_events(view, published),
-            "all": lambda: extract_text(view, published, Registry()),
+            "all": lambda: extract_text(view, published, Registry(), mode),
         }
-        row = ", ".join(f"{part} {median_ms(fn, args.repeat):.1f} ms" for part, fn in parts.items())
-        print(f"{name} ({len(text)} chars): {row}")
+        row = ", ".join(f"{part} {median_ms(fn, repeat):.1f} ms" for part, fn in parts.items())
+        print(f"  {name} ({len(text)} chars): {row}")
     tracemalloc.start()
     view, published = extraction_view(first, "demo")
-    extract_text(view, published, Registry())
+    extract_text(view, published, Registry(), mode)
     _, peak = tracemalloc.get_traced_memory()
-    print(f"peak Python memory of one extraction after warm-up: {peak / 1024:.0f} KiB")
-    big = (view + "\n\n") * (1_000_000 // len(view) + 1)
+    tracemalloc.stop()
+    print(f"  peak Python memory of one extraction after warm-up: {peak / 1024:.0f} KiB")
+    size = 1_000_000 if mode == "fast" else 100_000  # the encoder's time grows the same way
+    big = (view + "\n\n") * (size // len(view) + 1)
     start = time.perf_counter()
-    extract_text(big[:1_000_000], published, Registry())
-    per_mb = time.perf_counter() - start
-    print(f"1 MB of text: {per_mb:.2f} s (ratio to one article: {per_mb * 1000 / median_ms(parts['all'], 3):.0f}x "
-          f"for {1_000_000 / len(view):.0f}x the text)")
+    extract_text(big[:size], published, Registry(), mode)
+    took = time.perf_counter() - start
+    print(f"  {size // 1000} KB of text: {took:.2f} s (ratio to one article: "
+          f"{took * 1000 / median_ms(parts['all'], 3):.0f}x for {size / len(view):.0f}x the text)")
 
 
 if __name__ == "__main__":

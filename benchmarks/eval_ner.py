@@ -2,6 +2,7 @@
 
     python benchmarks/eval_ner.py                 # trains the held-out model (about a minute)
     python benchmarks/eval_ner.py --model M.crfsuite   # score an existing held-out model
+    python benchmarks/eval_ner.py --names contextual   # the contextual recognizer (about 8 minutes)
 
 Prints, on HELD-OUT (the last 1,000 sentences of NER-de-test-part1.tsv, see
 training/train_ner.py): precision, recall and F1 per category (PER, ORG, LOC) and micro overall,
@@ -38,8 +39,8 @@ def held_out_model(pool, path: Path) -> None:
     print(f"held-out model trained on {len(pool)} sentences in {seconds:.0f} s")
 
 
-def token_scores(heldout, model: Path, lex) -> tuple[dict, list, list]:
-    predicted = T.predict(heldout, model, lex)
+def token_scores(heldout, model: Path, lex, extra=None) -> tuple[dict, list, list]:
+    predicted = T.predict(heldout, model, lex, extra)
     gold = [T.spans([T.map_tag(t, "base") for t in tags]) for _, tags in heldout]
     pred = [T.spans(tags) for tags in predicted]
     return T.prf(gold, pred), gold, pred
@@ -83,17 +84,17 @@ def end_to_end(heldout, find) -> dict:
     return T.prf(gold_sets, pred_sets)
 
 
-def contract_entities(model: Path):
+def contract_entities(recognizer, mode: str):
     """The entities `newsroom extract` reports (NER plus the entity rules, empty registry),
-    with the held-out model in place of the shipped one."""
+    with the held-out recognizer in place of the shipped one."""
     sys.path.insert(0, str(ROOT))
     from site_plugins.extract import ner
     from site_plugins.extract.entities import find_entities
     from site_plugins.registry import Registry
 
-    ner._recognizer = ner._Recognizer(model)
+    ner._recognizers[mode] = recognizer
     registry = Registry()
-    return lambda text: [(e.start, e.end, e.type) for e in find_entities(text, registry)]
+    return lambda text: [(e.start, e.end, e.type) for e in find_entities(text, registry, mode)]
 
 
 def articles(heldout, size: int = 3500) -> list[str]:
@@ -110,69 +111,79 @@ def articles(heldout, size: int = 3500) -> list[str]:
     return out
 
 
-def speed(heldout, import_ms: float) -> str:
+def speed(heldout, import_ms: float, mode: str) -> str:
     """Load time and time per article, in this (fresh) process, on one core."""
     started = time.perf_counter()
-    NER._recognizer = None
-    NER.load()
+    NER.load(mode)
     load_ms = (time.perf_counter() - started) * 1000
     texts = articles(heldout)
     if SEED.exists():
         seed = SEED.read_text(encoding="utf-8")
         texts.append(seed[:3500])
     for text in texts[:3]:
-        NER.find_names(text)  # warm-up
-    recognizer = NER.load()
+        NER.find_names(text, mode)  # warm-up
+    recognizer = NER.load(mode)
     cold, warm = [], []
     for text in texts:
         recognizer.cache.clear()  # as for the first article: no word seen before
         started = time.perf_counter()
-        NER.find_names(text)
+        NER.find_names(text, mode)
         cold.append((time.perf_counter() - started) * 1000)
-    for _ in range(2):
+    for _ in range(2 if mode == "fast" else 0):
         for text in texts:  # words' features cached from earlier articles, as in a site build
             started = time.perf_counter()
-            NER.find_names(text)
+            NER.find_names(text, mode)
             warm.append((time.perf_counter() - started) * 1000)
     chars = statistics.mean(len(t) for t in texts)
-    return (f"speed (shipped model, one core, fresh process): import {import_ms:.0f} ms, "
+    after = (f", {statistics.median(warm):.1f} ms (max {max(warm):.1f}) after other articles"
+             if warm else "")
+    return (f"speed ({mode} model, one core, fresh process): import {import_ms:.0f} ms, "
             f"load {load_ms:.0f} ms; per article of {chars:.0f} "
             f"chars ({len(texts)} articles): median {statistics.median(cold):.1f} ms "
-            f"(max {max(cold):.1f}) with an empty word cache, {statistics.median(warm):.1f} ms "
-            f"(max {max(warm):.1f}) after other articles")
+            f"(max {max(cold):.1f}) with an empty word cache{after}")
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, help="a model trained without HELD-OUT")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--names", choices=("fast", "contextual"), default="fast",
+                        help="which recognizer: the CRF alone, or with the encoder's evidence")
     parser.add_argument("--speed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sentences = T.read_germeval()
     if args.speed_only:
-        print(speed(T.splits(sentences)[3], IMPORT_MS))
+        print(speed(T.splits(sentences)[3], IMPORT_MS, args.names))
         return
     _, _, pool, heldout = T.splits(sentences)
     lex = NER.features.Lexicon()
     with tempfile.TemporaryDirectory() as tmp:
         model = args.model or Path(tmp) / "heldout.crfsuite"
-        if not args.model:
+        head = Path(tmp) / "heldout-head.npz"
+        extra = None
+        if args.names == "contextual":
+            import train_context
+
+            extra = train_context.train_contextual(pool, heldout, model, head)
+        elif not args.model:
             held_out_model(pool, model)
-        result, gold, pred = token_scores(heldout, model, lex)
+        contextual = args.names == "contextual"
+        result, gold, pred = token_scores(heldout, model, lex, extra)
         print(f"HELD-OUT: {len(heldout)} sentences (GermEval test-part1 sentences 2101-3100), "
               f"outer spans, exact match, gold tokens")
         print(T.report(result))
         print(unseen_recall(pool, heldout, gold, pred))
         print("end to end (our tokenizer, sentence splitter and document pass on plain text):")
-        NER._recognizer = NER._Recognizer(model)
-        print(T.report(end_to_end(heldout, NER.find_names)))
-        NER._recognizer = None
+        recognizer = NER._Recognizer(model, contextual, head if contextual else None)
+        NER._recognizers[args.names] = recognizer
+        print(T.report(end_to_end(heldout, lambda text: NER.find_names(text, args.names))))
         print("as `newsroom extract` reports them (entity rules on top; PRODUCT/OTHER not scored):")
-        print(T.report(end_to_end(heldout, contract_entities(model))))
+        print(T.report(end_to_end(heldout, contract_entities(recognizer, args.names))))
+        NER._recognizers.clear()
     if not args.no_speed:  # in a fresh process, free of the training's memory
         import subprocess
 
-        subprocess.run([sys.executable, __file__, "--speed-only"], check=True)
+        subprocess.run([sys.executable, __file__, "--speed-only", "--names", args.names], check=True)
 
 
 if __name__ == "__main__":

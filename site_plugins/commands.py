@@ -11,6 +11,7 @@ from typing import TextIO
 
 from .article import ArticleError, extraction_view, parse_article
 from .commands_ingest import CommandError
+from .extract import ner
 from .extract.pipeline import article_facts, extract_text
 from .model import Facts
 from .site import Problem, SiteResult, catalog_path, check_problems, parse_all, source_segments
@@ -32,8 +33,9 @@ def _articles(workspace: Workspace, only: list[Path] | None = None):
     if problem:
         result.problems.append(Problem(problem, 0, "the registry is ignored"))
     catalogs = workspace.catalogs()
+    names = ner.best_mode()  # as the site build's default ("auto"): the same fact strings
     for article in articles:
-        facts = article_facts(article, registry)
+        facts = article_facts(article, registry, names)
         path = catalog_path(workspace.translations_rel, article.slug)
         try:
             old = read_catalog(catalogs[article.slug], path) if article.slug in catalogs else None
@@ -71,7 +73,13 @@ def facts_json(facts: Facts) -> dict:
 
 
 def extract(workspace: Workspace, path: Path | None, batch: bool, published: str | None,
-            stdin: TextIO, out: TextIO) -> int:
+            stdin: TextIO, out: TextIO, names: str = "auto") -> int:
+    """`names`: the name recognizer's mode, or "auto" for the best installed."""
+    names = ner.best_mode() if names == "auto" else names
+    try:
+        ner.load(names)
+    except ner.EncoderMissing as error:
+        raise CommandError(str(error)) from None
     registry, _ = workspace.registry()
     if batch:
         for number, line in enumerate(stdin, 1):
@@ -83,7 +91,7 @@ def extract(workspace: Workspace, path: Path | None, batch: bool, published: str
             except (ValueError, KeyError, TypeError):
                 print(json.dumps({"id": None, "error": f"stdin:{number}: expected JSON with 'text'"}), file=out)
                 continue
-            out.write(json.dumps({"id": ident, **_extract_one(str(text), item.get("published"), registry)},
+            out.write(json.dumps({"id": ident, **_extract_one(str(text), item.get("published"), registry, names)},
                                  ensure_ascii=False) + "\n")
         return 0
     if path is None:
@@ -92,17 +100,17 @@ def extract(workspace: Workspace, path: Path | None, batch: bool, published: str
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise CommandError(f"{path}: expected a readable UTF-8 file ({err.__class__.__name__})") from None
-    print(json.dumps({"id": str(path), **_extract_one(text, published, registry, str(path))},
+    print(json.dumps({"id": str(path), **_extract_one(text, published, registry, names, str(path))},
                      ensure_ascii=False, indent=2), file=out)
     return 0
 
 
-def _extract_one(text: str, published: str | None, registry, path: str = "<text>") -> dict:
+def _extract_one(text: str, published: str | None, registry, names: str, path: str = "<text>") -> dict:
     try:
         view, pub = extraction_view(text, path, published)
     except ArticleError as err:
         return {"entities": [], "figures": [], "quotes": [], "events": [], "error": str(err)}
-    return facts_json(extract_text(view, pub, registry))
+    return facts_json(extract_text(view, pub, registry, names))
 
 
 def translate(workspace: Workspace, only: list[Path], engine_name: str, options: dict, now: datetime,

@@ -92,16 +92,17 @@ def _slug_from_file_name(article: Article) -> bool:
 def build_site(sources: dict[str, bytes], catalogs: dict[str, bytes], registry: Registry,
                translations_dir: str, site_url: str, now: datetime,
                fill: Callable[[Catalog, list], str | None] | None = None,
-               check: Callable[[str, str], list] | None = None) -> SiteResult:
+               check: Callable[[str, str], list] | None = None, names: str = "fast") -> SiteResult:
     """`fill(catalog, missing keys)` may add machine English (it returns an error or None);
-    `check(german, english)` returns translation problems (objects with kind and detail)."""
+    `check(german, english)` returns translation problems (objects with kind and detail);
+    `names`: the name recognizer's mode (see extract.ner.load)."""
     result = SiteResult()
     result.articles = parse_all(sources, result)
     home: dict[str, list[HomeEntry]] = {lang: [] for lang in LANGS}
     events: dict[str, list[SiteEvent]] = {lang: [] for lang in LANGS}
     for article in result.articles:
         po_path = catalog_path(translations_dir, article.slug)
-        facts = article_facts(article, registry)
+        facts = article_facts(article, registry, names)
         memory = _memory(article, facts, catalogs.get(article.slug), po_path, now, fill, check, result)
         for lang in LANGS:
             tr = _localizer(lang, memory)

@@ -239,9 +239,10 @@ def forget_words(xseq, words, rng, rate):
 
 
 def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=None,
-          copies: int = 1, rate: float = 0.5) -> float:
+          copies: int = 1, rate: float = 0.5, extra=None) -> float:
     """Train a CRF on `sentences` (plus `copies` copies with forgotten words), write it to
-    `model_path`; returns seconds taken."""
+    `model_path`; returns seconds taken. `extra`: more features of each word, one list per
+    sentence (the contextual model's, see train_context.py)."""
     import random
 
     import pycrfsuite
@@ -255,8 +256,10 @@ def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=No
     for fold in range(SEEN_FOLDS):
         # jackknife: a sentence's "seen" features come from the other folds only, as at test time
         lex.seen = F.seen_table(s for k, s in enumerate(typed) if k % SEEN_FOLDS != fold)
-        for tokens, tags in (s for k, s in enumerate(sentences) if k % SEEN_FOLDS == fold):
-            xseq = F.sentence_features(tokens, lex, cache)
+        for k, (tokens, tags) in enumerate(sentences):
+            if k % SEEN_FOLDS != fold:
+                continue
+            xseq = _with_extra(F.sentence_features(tokens, lex, cache), extra, k)
             yseq = NER.bilou_labels([map_tag(t, scheme) for t in tags])
             trainer.append(xseq, yseq)
             for _ in range(copies):
@@ -273,13 +276,17 @@ def train(sentences, model_path: Path, scheme: str = "base", params=None, lex=No
 SEEN_FOLDS = 5
 
 
+def _with_extra(xseq, extra, k):
+    return [a + b for a, b in zip(xseq, extra[k])] if extra is not None else xseq
+
+
 def typ(tag: str) -> str:
     """The name type of a GermEval tag for the seen-table (-part/-deriv count as no name)."""
     kind = map_tag(tag, "base")
     return "O" if kind == "O" else kind[2:]
 
 
-def predict(sentences, model_path: Path, lex=None) -> list[list[str]]:
+def predict(sentences, model_path: Path, lex=None, extra=None) -> list[list[str]]:
     import pycrfsuite
 
     lex = lex or F.Lexicon()
@@ -288,9 +295,10 @@ def predict(sentences, model_path: Path, lex=None) -> list[list[str]]:
     tagger.open(str(model_path))
     cache: dict = {}
     out = []
-    for tokens, _ in sentences:
+    for k, (tokens, _) in enumerate(sentences):
         tags = ["O"] * len(tokens)
-        labels = NER.bio_labels(tagger.tag(F.sentence_features(tokens, lex, cache)))
+        xseq = _with_extra(F.sentence_features(tokens, lex, cache), extra, k)
+        labels = NER.bio_labels(tagger.tag(xseq))
         for first, end, kind in NER.name_spans(tokens, labels):
             if kind in TYPES:
                 tags[first:end] = ["B-" + kind] + ["I-" + kind] * (end - first - 1)

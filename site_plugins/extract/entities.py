@@ -36,8 +36,9 @@ def territory_names() -> dict[str, str]:
             if code in english and (not code.isdigit() or code == "150")}
 
 
-def find_entities(text: str, registry: Registry) -> list[Entity]:
-    spans = _with_plus(text, _join_ampersands(text, find_names(text)))
+def find_entities(text: str, registry: Registry, names: str = "fast") -> list[Entity]:
+    """`names`: the name recognizer's mode (see ner.load)."""
+    spans = _with_plus(text, _join_ampersands(text, find_names(text, names)))
     surfaces = {text[start:end] for start, end, _ in spans}
     mentions = [_mention(text, start, end, NER_TYPES.get(kind, "OTHER"), registry, surfaces)
                 for start, end, kind in spans]

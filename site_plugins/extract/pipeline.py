@@ -15,8 +15,10 @@ from .quotes import find_quotes
 from .timex import find_events
 
 
-def extract_text(text: str, published: PubDate | None, registry: Registry = Registry()) -> Facts:
-    entities = find_entities(text, registry)
+def extract_text(text: str, published: PubDate | None, registry: Registry = Registry(),
+                 names: str = "fast") -> Facts:
+    """`names`: the name recognizer's mode (see ner.load)."""
+    entities = find_entities(text, registry, names)
     people = [(e.start, e.name) for e in entities if e.type == "PER"]
     quotes = [replace(q, speaker=speaker_name(q.speaker, entities)) for q in find_quotes(text, people)]
     return Facts(tuple(entities), tuple(find_figures(text)), tuple(quotes), tuple(find_events(text, published)))
@@ -65,9 +67,9 @@ class ArticleFacts:
         return self.line_of[max(starts)] if starts else 0
 
 
-def article_facts(article: Article, registry: Registry) -> ArticleFacts:
+def article_facts(article: Article, registry: Registry, names: str = "fast") -> ArticleFacts:
     text = article.text
-    facts = apply_overrides(extract_text(text, article.published, registry), article.meta.get("facts"),
+    facts = apply_overrides(extract_text(text, article.published, registry, names), article.meta.get("facts"),
                             article.path, article.published)
     line_of, offset = {}, 0
     for block in article.blocks:

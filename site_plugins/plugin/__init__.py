@@ -45,7 +45,20 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         config.extra_javascript.append("assets/newsroom.js")
         config.extra["alternate"] = _SwitcherOnly()
         self.result: SiteResult | None = None
+        self.names = self._names_mode()
         return config
+
+    def _names_mode(self) -> str:
+        """The name recognizer's mode; a contextual one that cannot load is a warning."""
+        from ..extract import ner
+
+        mode = ner.best_mode() if self.config.names == "auto" else self.config.names
+        try:
+            ner.load(mode)
+        except ner.EncoderMissing as error:
+            log.warning(f"newsroom: names: {error}; using the fast recognizer")
+            return "fast"
+        return mode
 
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
@@ -72,7 +85,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         now = datetime.now(timezone.utc)
         return build_site(self.workspace.sources(), self.workspace.catalogs(), registry,
                           self.workspace.translations_rel, _base_url(config), now,
-                          fill=self._filler(now), check=self._checker(registry))
+                          fill=self._filler(now), check=self._checker(registry), names=self.names)
 
     def _filler(self, now):
         """Engine output for missing segments during the build; a failure is only a warning."""

