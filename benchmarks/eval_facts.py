@@ -1,6 +1,6 @@
 """Quality of fact extraction (entities, figures, quotes, events) against hand-written gold data.
 
-    python benchmarks/eval_facts.py [--verbose] [--registry content/entities.yml] [GOLD.yml ...]
+    python benchmarks/eval_facts.py [--verbose] [--registry content/entities.yml] [--names MODE] [GOLD.yml ...]
 
 Runs `site_plugins.extract.pipeline.extract_text` on every gold file in tests/data/gold/ (or the
 files given) and prints precision, recall and F1 per category, then one overall line. If the
@@ -168,8 +168,9 @@ def locate(text: str, entries: list[dict], key: str | None) -> None:
 class Extractor:
     """extract_text from the pipeline, or each category's own function where the pipeline fails."""
 
-    def __init__(self, registry) -> None:
+    def __init__(self, registry, names: str = "fast") -> None:
         self.registry = registry
+        self.names = names
         self.problems: list[str] = []
         self.pipeline = self._import("site_plugins.extract.pipeline", "extract_text")
         self.parts = {category: self._import(f"site_plugins.extract.{module}", name)
@@ -189,14 +190,14 @@ class Extractor:
         errors: list[str] = []
         if self.pipeline is not None:
             try:
-                facts = self.pipeline(text, published, self.registry)
+                facts = self.pipeline(text, published, self.registry, self.names)
                 return {category: list(getattr(facts, category)) for category in CATEGORIES}, errors
             except Exception as err:
                 errors.append(f"extract_text failed ({type(err).__name__}: {err}); running each extractor alone")
         found = {}
         for category in CATEGORIES:
             function = self.parts[category]
-            args = {"entities": (text, self.registry), "events": (text, published)}.get(category, (text,))
+            args = {"entities": (text, self.registry, self.names), "events": (text, published)}.get(category, (text,))
             try:
                 found[category] = list(function(*args)) if function else None
             except Exception as err:
@@ -461,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="*", help="gold YAML files (default: tests/data/gold/*.yml)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives per file")
     parser.add_argument("--registry", help="an entities.yml to pass to the extractor (default: none)")
+    parser.add_argument("--names", choices=("fast", "contextual"), default="fast",
+                        help="the name recognizer's mode (default: fast)")
     options = parser.parse_args(argv)
     try:
         run(options)
@@ -471,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(options) -> None:
-    extractor = Extractor(load_registry(options.registry))
+    extractor = Extractor(load_registry(options.registry), options.names)
     for problem in extractor.problems:
         print(f"import: {problem}")
     if extractor.pipeline is None:

@@ -16,6 +16,7 @@ time, and milliseconds per ~3,500-character German article after start-up.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -183,7 +184,9 @@ def main(argv=None) -> None:
     if not args.no_speed:  # in a fresh process, free of the training's memory
         import subprocess
 
-        subprocess.run([sys.executable, __file__, "--speed-only", "--names", args.names], check=True)
+        one_core = {v: "1" for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+        subprocess.run([sys.executable, __file__, "--speed-only", "--names", args.names], check=True,
+                       env={**os.environ, **one_core})
 
 
 if __name__ == "__main__":

