@@ -443,3 +443,23 @@ def test_a_towns_adjective_describes_a_company_but_names_an_institution():
     assert found.count(("Weserbank", "ORG")) == 3
     for name in ("Frankfurter Allgemeine", "Bremer Stadtwerke", "Stiftung Warentest"):
         assert (name, "ORG") in found
+
+
+def test_names_of_a_text_seen_before_are_remembered_within_bounds(monkeypatch):
+    """A rebuild (mkdocs serve) reads only the articles that changed: the names of a text seen
+    before come from memory, as a copy, and the memory keeps the newest texts only."""
+    from site_plugins.extract import ner
+
+    monkeypatch.setattr(ner, "_recognizers", {})
+    monkeypatch.setattr(ner, "REMEMBERED_TEXTS", 2)
+    text = "Die Halvorsen Logistik AG aus Pirmasens hat Jördis Quandtmeyer ernannt."
+    first = ner.find_names(text)
+    first.append((0, 1, "PER"))  # the caller's copy, not the memory
+    recognizer = ner.load()
+    assert ner.find_names(text) == [(4, 25, "ORG"), (30, 39, "LOC"), (44, 62, "PER")]
+    ner.find_names("Ein Satz über Kalmberg.")
+    ner.find_names("Ein Satz über Rothenstein.")
+    assert list(recognizer.remembered) == ["Ein Satz über Kalmberg.", "Ein Satz über Rothenstein."]
+    long = "Berlin. " * 20_000  # longer than REMEMBERED_LENGTH: not kept
+    ner.find_names(long)
+    assert long not in recognizer.remembered

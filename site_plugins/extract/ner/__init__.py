@@ -38,6 +38,8 @@ CONTEXT_MODEL_PATH = features.DATA_DIR / "ner-context.crfsuite"
 MODES = ("fast", "contextual")
 CACHE_SIZE = 200_000
 BATCH_WORDS = 2000  # sentences go through the encoder together, up to this many words
+# names of recent texts, so that a rebuild (mkdocs serve) reads only the articles that changed
+REMEMBERED_TEXTS, REMEMBERED_LENGTH = 128, 100_000
 
 _lock = threading.Lock()
 _recognizers: dict[str, _Recognizer] = {}
@@ -57,6 +59,7 @@ class _Recognizer:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
         self.cache: dict = {}  # word -> its features, shared by the documents (bounded)
+        self.remembered: dict[str, list[tuple[int, int, str]]] = {}  # text -> its names
 
     def tag(self, text: str) -> list[tuple[list[tuple[int, int]], list[str], list[float]]]:
         """Per sentence: token spans, BIO labels and the marginal probabilities of the labels
@@ -154,6 +157,17 @@ def find_names(text: str, mode: str = "fast") -> list[tuple[int, int, str]]:
     "Jördis Quandtmeyer" is a person too, a later "Kelmora" after "Kelmora Software SE" an
     organization, and a name keeps its confident type throughout. `mode`: see `load`."""
     recognizer = load(mode)
+    names = recognizer.remembered.get(text)
+    if names is None:
+        names = _find_names(text, recognizer)
+        if len(text) <= REMEMBERED_LENGTH:
+            if len(recognizer.remembered) >= REMEMBERED_TEXTS:
+                del recognizer.remembered[next(iter(recognizer.remembered))]  # the oldest
+            recognizer.remembered[text] = names
+    return list(names)
+
+
+def _find_names(text: str, recognizer: _Recognizer) -> list[tuple[int, int, str]]:
     tagged = recognizer.tag(text)
     mentions: list[list] = []  # [sentence index, first token, end token, type, confidence]
     words = [[text[a:b] for a, b in sentence] for sentence, _, _ in tagged]
