@@ -33,6 +33,9 @@ benchmarks: setup
 	$(BIN)/python benchmarks/eval_timex.py
 	$(BIN)/python benchmarks/eval_figures.py
 	$(BIN)/python benchmarks/eval_ner.py
+	$(BIN)/python benchmarks/eval_ner.py --names contextual
+	$(BIN)/python benchmarks/eval_facts.py
+	$(BIN)/python benchmarks/eval_facts.py --names contextual
 	$(BIN)/python benchmarks/eval_quotes.py
 	$(BIN)/python benchmarks/eval_checks.py
 
