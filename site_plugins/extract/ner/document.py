@@ -72,7 +72,8 @@ def agree_across_document(words: list[list[str]], mentions: list[list], nouns) -
 def _organization_short_forms(words: list[list[str]], mentions: list[list], nouns) -> set[tuple[str, ...]]:
     """The short forms ("Ventrax", "Ventraxs") of organizations a document introduces with a
     legal form or descriptor ("Ventrax Software SE") or after an organization word ("der
-    Softwarekonzern Quillmont Systems"): news calls a company by its first word afterwards, and
+    Softwarekonzern Quillmont Systems") or with its seat ("Nordkai Frischetransporte mit Sitz in
+    Hamburg"): news calls a company by its first word afterwards, and
     the CRF alone reads such an unknown word as a surname. A one-word organization introduced so
     ("der Hersteller Norvik") keeps its type everywhere. A team is called by its mascot ("die
     Falken" of "Falken Rothenstein")."""
@@ -84,7 +85,8 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
         before = words[k][first - 1].lower() if first > 0 else ""
         introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
                       or words[k][end - 1].lower() in CORPORATE_HEADS
-                      or before in features.ORG_CUES or is_descriptor(before))
+                      or before in features.ORG_CUES or is_descriptor(before)
+                      or words[k][end:end + 2] == ["mit", "Sitz"])
         if end - first < 2 and not (introduced and before):
             continue
         if head.lower() in TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"

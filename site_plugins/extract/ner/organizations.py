@@ -299,3 +299,37 @@ def corporate_names(words: list[list[str]], mentions: list[list], lexicon) -> No
                     and word.isalpha() and word.lower() not in lexicon.nouns
                     and (k, i) not in taken and (k, i - 1) not in taken):
                 mentions.append([k, i - 1, i + 1, "ORG", 1.0])
+
+
+def seated_organizations(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """"den Tiefkühlspezialisten Nordkai Frischetransporte mit Sitz in Hamburg": the capitalized
+    words before "mit Sitz" name an organization (without the article, and without a word for
+    what it is right after the article) where the model found no organization ending there;
+    mentions inside them give way."""
+    for k, sentence in enumerate(words):
+        for j in range(1, len(sentence) - 1):
+            if not seated(sentence, j) or any(m[0] == k and m[2] == j and m[3] == "ORG" for m in mentions):
+                continue  # (the model's organization stays as it is: "Royal P & O Nedlloyd NV")
+            first = j
+            while first > 0 and sentence[first - 1][:1].isupper() and sentence[first - 1].replace("-", "").isalnum() \
+                    and sentence[first - 1].lower() not in _DETERMINERS:
+                first -= 1
+            if j - first > 1 and _common_word(sentence[first], lexicon):
+                first += 1  # "den Tiefkühlspezialisten ..."
+            if first == j or (j - first == 1 and _common_word(sentence[first], lexicon)):
+                continue  # "Das Unternehmen mit Sitz in Berlin"
+            mentions[:] = [m for m in mentions if not (m[0] == k and m[1] < j and m[2] > first)]
+            mentions.append([k, first, j, "ORG", CONFIDENT])
+
+
+def seated(sentence: list[str], j: int) -> bool:
+    """"mit Sitz" starts at word j."""
+    return j + 1 < len(sentence) and sentence[j] == "mit" and sentence[j + 1] == "Sitz"
+
+
+_DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def _common_word(word: str, lexicon) -> bool:
+    """A common noun, also as the head of a compound ("Tiefkühlspezialisten")."""
+    return is_descriptor(word) or any(c in ("NOUN", "CMPD", "HN_NOUN") for c in features.word_classes(word, lexicon))
