@@ -476,3 +476,16 @@ def test_an_organization_with_its_seat_and_its_short_form(mode):
             "Ostmole beschäftigt 300 Menschen. Der Verband mit Sitz in Bonn schweigt.")
     assert [(text[a:b], kind) for a, b, kind in find_names(text, mode)] == [
         ("Ostmole Seefracht", "ORG"), ("Kiel", "LOC"), ("Ostmole", "ORG"), ("Bonn", "LOC")]
+
+
+def test_venues_are_places_but_not_people_named_halle():
+    """GermEval annotates venues as places ("Osnatel-Arena", "Deutschlandhalle"); a name the
+    model reads as an organization that ends in a venue word is one. A person named Halle
+    stays a person."""
+    from site_plugins.extract.ner import places
+
+    words = [["in", "der", "Mühlbach-Arena"], ["die", "Sparkassen", "Arena"], ["Trainer", "Jens", "Halle"],
+             ["die", "Halle", "Nord"]]
+    mentions = [[0, 2, 3, "ORG", 0.9], [1, 1, 3, "ORG", 0.9], [2, 1, 3, "PER", 0.9], [3, 1, 3, "ORG", 0.9]]
+    places.venues(words, mentions, None)
+    assert [m[3] for m in mentions] == ["LOC", "LOC", "PER", "ORG"]

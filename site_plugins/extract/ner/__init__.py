@@ -144,7 +144,8 @@ _BEFORE_AGREEMENT = (
     organizations.seated_organizations, document.name_particles)
 # after it: these settle types (or add one-word institutions) without spreading them
 _AFTER_AGREEMENT = (
-    places.known_places, organizations.known_organizations_alone, organizations.national_short_forms,
+    places.known_places, places.venues, organizations.known_organizations_alone,
+    organizations.national_short_forms,
     organizations.one_word_institutions, organizations.bodies_before_names)
 
 

@@ -66,3 +66,18 @@ def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> Non
                 continue
             if place in lexicon.place or place in lexicon.country or place in places:
                 mentions.append([k, i, i + 1, "LOC", CONFIDENT])
+
+
+# the last word of a venue's name: "Mühlbach-Arena", "Olympiahalle", "Weserstadion", "Allianz Arena"
+_VENUE = re.compile(r"(?:\w+-)?(?:\w*(?:halle|stadion)|Arena|Halle|Stadion|Sportpark|Eisstadion)(?:s)?")
+
+
+def venues(words: list[list[str]], mentions: list[list], lexicon) -> None:
+    """A name that ends in a word for a venue is a place, as GermEval annotates them
+    ("Osnatel-Arena", "Deutschlandhalle"); the model reads "Mühlbach-Arena" as an organization."""
+    for mention in mentions:
+        k, first, end, kind = mention[:4]
+        last = words[k][end - 1]
+        compound = last.rstrip("s") not in ("Halle", "Arena", "Stadion")  # not "Jens Halle"
+        if (kind == "ORG" or (kind == "PER" and compound)) and last[:1].isupper() and _VENUE.fullmatch(last):
+            mention[3] = "LOC"
