@@ -151,6 +151,11 @@ CASES = {
         "Wir wollen von 180 auf 400 Leute wachsen.",
         ("180", "count", 180.0, None, "Leute"),
         ("400", "count", 400.0, None, "Leute")),
+    "the noun counted can stand before: die Zahl der ...": many(
+        "Damit steigt die Zahl der Filialen von 140 auf rund 210. Die Zahl der Gäste lag 2024 bei 9.500.",
+        ("140", "count", 140.0, None, "Filialen"),
+        ("210", "count", 210.0, None, "Filialen", True),
+        ("9.500", "count", 9500.0, None, "Gäste")),
     "a count needs its noun": many(
         "Das Werk meldet 4.000, mit 800 Beschäftigten.",
         ("800", "count", 800.0, None, "Beschäftigten")),

@@ -202,7 +202,7 @@ def _read(text: str, span: NumberSpan) -> _Reading | None:
     if match := _CURRENCY_BEFORE_RE.search(text, max(0, start - 5), start):
         if currency := _currency_before(match):
             return _Reading("money", *currency, match.start(), end, "")
-    noun = _counted_noun(text, end)
+    noun = _counted_noun(text, end) or _counted_before(text, start)
     if span.scale >= 1000 or (noun and (span.value >= 1000 or _small_count(text, span))):
         return _Reading("count", None, False, start, end, noun)
     return None
@@ -299,6 +299,16 @@ def _counted_noun(text: str, pos: int) -> str:
             return ""
         pos = match.end()
     return ""
+
+
+# "die Zahl der Beschäftigten steigt von 1.450 auf 2.100": the counted noun before the number
+_COUNTED_BEFORE_RE = re.compile(r"\b(?:Zahl|Anzahl) der (?P<noun>[A-ZÄÖÜ][\w-]+)[^.!?;:]{0,60}$")
+
+
+def _counted_before(text: str, start: int) -> str:
+    """The noun of "die Zahl der X" shortly before `start`, in the same clause; "" if none."""
+    match = _COUNTED_BEFORE_RE.search(text, max(0, start - 100), start)
+    return _noun_base(match.group("noun")) if match else ""
 
 
 def _noun_base(word: str) -> str:
