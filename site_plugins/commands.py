@@ -33,7 +33,9 @@ def _articles(workspace: Workspace, only: list[Path] | None = None):
     if problem:
         result.problems.append(Problem(problem, 0, "the registry is ignored"))
     catalogs = workspace.catalogs()
-    names = ner.best_mode()  # as the site build's default ("auto"): the same fact strings
+    names, problem = ner.resolve_mode(workspace.names_option())  # as the site: the same fact strings
+    if problem:
+        result.problems.append(Problem("mkdocs.yml", 0, problem))
     for article in articles:
         facts = article_facts(article, registry, names)
         path = catalog_path(workspace.translations_rel, article.slug)
@@ -73,13 +75,11 @@ def facts_json(facts: Facts) -> dict:
 
 
 def extract(workspace: Workspace, path: Path | None, batch: bool, published: str | None,
-            stdin: TextIO, out: TextIO, names: str = "auto") -> int:
-    """`names`: the name recognizer's mode, or "auto" for the best installed."""
-    names = ner.best_mode() if names == "auto" else names
-    try:
-        ner.load(names)
-    except ner.EncoderMissing as error:
-        raise CommandError(str(error)) from None
+            stdin: TextIO, out: TextIO, names: str | None = None) -> int:
+    """`names`: the name recognizer's option (auto, contextual, fast); None: mkdocs.yml's."""
+    names, problem = ner.resolve_mode(names or workspace.names_option())
+    if problem:
+        raise CommandError(problem)
     registry, _ = workspace.registry()
     if batch:
         for number, line in enumerate(stdin, 1):

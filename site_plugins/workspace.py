@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .registry import Registry, RegistryError, parse_registry
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -34,6 +36,21 @@ class Workspace:
 
     def rel(self, path: Path) -> str:
         return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def names_option(self) -> str:
+        """The newsroom plugin's `names` option in mkdocs.yml ("auto" where it is not set or the
+        file does not read), so the commands extract names as the site does."""
+        try:
+            config = yaml.load((self.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return "auto"
+        plugins = config.get("plugins") if isinstance(config, dict) else None
+        entries = plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []
+        for entry in entries:
+            options = entry.get("newsroom") if isinstance(entry, dict) else None
+            if isinstance(options, dict) and isinstance(options.get("names"), str):
+                return options["names"]
+        return "auto"
 
     def article_paths(self) -> list[Path]:
         if not self.articles_dir.is_dir():
@@ -79,3 +96,10 @@ class Workspace:
         if not path.is_file():
             return None
         return parse_glossary(path.read_text(encoding="utf-8"), self.rel(path))
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own tags (!!python/name:..., !ENV) as nothing instead of failing."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)

