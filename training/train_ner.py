@@ -5,6 +5,9 @@
     python training/train_ner.py --experiment       # train on TRAIN-TUNE, report F1 on TUNE
     python training/train_ner.py --rebuild-lexicons # re-derive data/nouns.txt.gz, names.tsv.gz, clusters.bin.gz
 
+This is the "fast" recognizer; training/train_context.py trains the "contextual" one on the
+same splits, with this module's features and CRF settings.
+
 Splits (deterministic, by position): the 5,300 sentences are dev (0-2199) then test-part1
 (2200-5299). HELD-OUT = the last 1,000 sentences of test-part1 (4300-5299): never used for
 training or tuning, only by `benchmarks/eval_ner.py`. TUNE = every 5th of the other 4,300
