@@ -37,7 +37,6 @@ MODEL_PATH = features.DATA_DIR / "ner.crfsuite"
 CONTEXT_MODEL_PATH = features.DATA_DIR / "ner-context.crfsuite"
 MODES = ("fast", "contextual")
 CACHE_SIZE = 200_000
-BATCH_WORDS = 2000  # sentences go through the encoder together, up to this many words
 # names of recent texts, so that a rebuild (mkdocs serve) reads only the articles that changed
 REMEMBERED_TEXTS, REMEMBERED_LENGTH = 128, 100_000
 
@@ -101,16 +100,8 @@ class _Context:
         self.context_features = context.context_features
 
     def features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
-        out, batch, size = [], [], 0
-        for words in sentences + [None]:
-            if words is None or (batch and size + len(words) > BATCH_WORDS):
-                for vectors in self.encoder.word_vectors(batch):
-                    out.append(self.context_features(self.head.probabilities(vectors)))
-                batch, size = [], 0
-            if words is not None:
-                batch.append(words)
-                size += len(words)
-        return out
+        return [self.context_features(self.head.probabilities(vectors))
+                for vectors in self.encoder.word_vectors(sentences)]
 
 
 def best_mode() -> str:

@@ -9,7 +9,7 @@ changes the list of mentions in place."""
 from __future__ import annotations
 
 from . import features
-from .words import CORPORATE_HEADS, TEAM_WORDS, is_descriptor
+from .words import CORPORATE_HEADS, TEAM_WORDS, is_descriptor, seated
 
 CONFIDENT = 0.8   # a mention this sure of its type is looked for in the rest of the document
 
@@ -86,7 +86,7 @@ def _organization_short_forms(words: list[list[str]], mentions: list[list], noun
         introduced = (words[k][end - 1].lower() in features.ORG_SUFFIXES
                       or words[k][end - 1].lower() in CORPORATE_HEADS
                       or before in features.ORG_CUES or is_descriptor(before)
-                      or words[k][end:end + 2] == ["mit", "Sitz"])
+                      or seated(words[k], end))
         if end - first < 2 and not (introduced and before):
             continue
         if head.lower() in TEAM_WORDS:  # "die Falken" after "Falken Rothenstein"

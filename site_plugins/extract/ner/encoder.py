@@ -22,6 +22,7 @@ _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 META = "\u2581"  # SentencePiece's word-start marker
 WEIGHTS_NAME = "e5-small-q4.bin"
 LAYERS = 6  # states after the 6th of 12 layers name better than the last ones, at half the cost
+BATCH_WORDS = 2000  # sentences go through the layers together, up to this many words (bounds memory)
 WORD_PIECES = 48  # a longer "word" (a URL, a run of symbols) is cut: its start is enough
 
 
@@ -177,10 +178,17 @@ class Encoder:
 
     def word_vectors(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """One (words, 768) float32 array per sentence; a sentence longer than the model's 512
-        positions is cut into parts."""
+        positions is cut into parts. Sentences go through the layers together, up to
+        BATCH_WORDS words at a time."""
+        out = []
+        for batch in _runs(sentences, len, BATCH_WORDS):
+            out.extend(self._batch_vectors(batch))
+        return out
+
+    def _batch_vectors(self, sentences: list[list[str]]) -> list[np.ndarray]:
         segments, spans, counts = [], [], []  # piece ids with <s> and </s>; each word's piece range
         for words in sentences:
-            parts = _parts(words, self.word_pieces, self.max_positions - 2)
+            parts = _runs(words, lambda word: len(self.word_pieces(word)), self.max_positions - 2)
             counts.append(len(parts))
             for part in parts:
                 ids, ranges = [self.bos], []
@@ -232,17 +240,17 @@ class Encoder:
         return [x[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
-def _parts(words: list[str], pieces_of, limit: int) -> list[list[str]]:
-    """`words` cut into runs of at most `limit` pieces (nearly every sentence is one run; an
-    empty one is none)."""
-    parts, current, count = [], [], 0
-    for word in words:
-        n = len(pieces_of(word))
-        if current and count + n > limit:
-            parts.append(current)
-            current, count = [], 0
-        current.append(word)
-        count += n
+def _runs(items: list, weight, limit: int) -> list[list]:
+    """`items` cut into runs whose `weight`s add up to at most `limit` (an item heavier than that
+    alone): the words of a sentence by their pieces, sentences by their words. No items, no run."""
+    runs, current, total = [], [], 0
+    for item in items:
+        n = weight(item)
+        if current and total + n > limit:
+            runs.append(current)
+            current, total = [], 0
+        current.append(item)
+        total += n
     if current:
-        parts.append(current)
-    return parts
+        runs.append(current)
+    return runs

@@ -11,7 +11,7 @@ from . import features
 from .document import CONFIDENT, covered
 from .name_forms import citation_form
 from .spans import named_institution
-from .words import BODY_WORDS, CORPORATE_HEADS, INSTITUTION_HEADS, TEAM_WORDS, is_descriptor
+from .words import BODY_WORDS, CORPORATE_HEADS, INSTITUTION_HEADS, TEAM_WORDS, is_descriptor, seated
 
 
 _ARTICLES = frozenset("die der den dem".split())
@@ -320,11 +320,6 @@ def seated_organizations(words: list[list[str]], mentions: list[list], lexicon) 
                 continue  # "Das Unternehmen mit Sitz in Berlin"
             mentions[:] = [m for m in mentions if not (m[0] == k and m[1] < j and m[2] > first)]
             mentions.append([k, first, j, "ORG", CONFIDENT])
-
-
-def seated(sentence: list[str], j: int) -> bool:
-    """"mit Sitz" starts at word j."""
-    return j + 1 < len(sentence) and sentence[j] == "mit" and sentence[j + 1] == "Sitz"
 
 
 _DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines".split())

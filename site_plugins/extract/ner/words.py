@@ -17,6 +17,12 @@ _DESCRIPTORS = ("konzern", "start-up", "startup", "unternehmen", "firma", "herst
                 "discounter", "betreiber", "produzent", "versicherer", "versorger", "dienstleister")
 
 
+def seated(sentence: list[str], j: int) -> bool:
+    """"mit Sitz" starts at word j: the words before it name an organization ("Nordkai
+    Frischetransporte mit Sitz in Hamburg")."""
+    return sentence[j:j + 2] == ["mit", "Sitz"]
+
+
 def is_descriptor(word: str) -> bool:
     """"Softwarekonzern", "Robotik-Start-up", "Windparkfirma", "Unternehmen", "Maschinenbauer"
     (but not the surname "Bauer")."""
