@@ -41,9 +41,7 @@ def held_out_model(pool, path: Path) -> None:
 
 
 def token_scores(heldout, model: Path, lex, extra=None) -> tuple[dict, list, list]:
-    predicted = T.predict(heldout, model, lex, extra)
-    gold = [T.spans([T.map_tag(t, "base") for t in tags]) for _, tags in heldout]
-    pred = [T.spans(tags) for tags in predicted]
+    gold, pred = T.gold_and_predicted(heldout, T.predict(heldout, model, lex, extra))
     return T.prf(gold, pred), gold, pred
 
 
@@ -164,13 +162,13 @@ def main(argv=None) -> None:
         model = args.model or Path(tmp) / "heldout.crfsuite"
         head = Path(tmp) / "heldout-head.npz"
         extra = None
-        if args.names == "contextual":
+        contextual = args.names == "contextual"
+        if contextual:
             import train_context
 
             extra = train_context.train_contextual(pool, heldout, model, head)
         elif not args.model:
             held_out_model(pool, model)
-        contextual = args.names == "contextual"
         result, gold, pred = token_scores(heldout, model, lex, extra)
         print(f"HELD-OUT: {len(heldout)} sentences (GermEval test-part1 sentences 2101-3100), "
               f"outer spans, exact match, gold tokens")

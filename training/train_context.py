@@ -60,10 +60,7 @@ def sentence_vectors(sentences, encoder=None) -> list[np.ndarray]:
         with np.load(path) as data:
             return [data[f"arr_{i}"].astype(np.float32) for i in range(len(sentences))]
     encoder = encoder or ENCODER.Encoder()
-    out = []
-    for start in range(0, len(sentences), 32):
-        batch = [tokens for tokens, _ in sentences[start:start + 32]]
-        out.extend(v.astype(np.float16) for v in encoder.word_vectors(batch))
+    out = [v.astype(np.float16) for v in encoder.word_vectors([tokens for tokens, _ in sentences])]
     CACHE.mkdir(exist_ok=True)
     np.savez(path, *out)
     return [v.astype(np.float32) for v in out]
@@ -156,18 +153,15 @@ def _cv_fold(task):
             copies=T.DEFAULTS["copies"], rate=T.DEFAULTS["rate"], extra=train_features)
     test_part = [sentences[k] for k in test]
     predicted = T.predict(test_part, out, extra=test_features)
-    gold = [T.spans([T.map_tag(t, "base") for t in tags]) for _, tags in test_part]
-    return gold, [T.spans(tags) for tags in predicted]
+    out.unlink()
+    T.F.seen_path(out).unlink()
+    return T.gold_and_predicted(test_part, predicted)
 
 
 def cross_validate(sentences) -> dict:
     """Micro P/R/F1 over the folds of train_ner.py --cv (sentence k in fold k % 5)."""
-    from multiprocessing import Pool
-
     vectors = sentence_vectors(sentences)
-    with Pool(2) as pool:
-        results = pool.map(_cv_fold, [(fold, sentences, vectors) for fold in range(5)])
-    return T.prf([g for r in results for g in r[0]], [p for r in results for p in r[1]])
+    return T.pooled_scores(_cv_fold, [(fold, sentences, vectors) for fold in range(5)])
 
 
 def main(argv=None) -> None:

@@ -310,9 +310,12 @@ def predict(sentences, model_path: Path, lex=None, extra=None) -> list[list[str]
 
 
 def evaluate(sentences, predicted) -> dict:
-    gold = [spans([map_tag(t, "base") for t in tags]) for _, tags in sentences]
-    pred = [spans(tags) for tags in predicted]
-    return prf(gold, pred)
+    return prf(*gold_and_predicted(sentences, predicted))
+
+
+def gold_and_predicted(sentences, predicted) -> tuple[list[set], list[set]]:
+    """The gold and the predicted name spans of each sentence."""
+    return [spans([map_tag(t, "base") for t in tags]) for _, tags in sentences], [spans(tags) for tags in predicted]
 
 
 def report(result: dict) -> str:
@@ -489,19 +492,22 @@ def _cv_fold(job):
     predicted = predict(test_part, out, lex)
     out.unlink()
     F.seen_path(out).unlink()
-    gold = [spans([map_tag(t, "base") for t in tags]) for _, tags in test_part]
-    return gold, [spans(tags) for tags in predicted]
+    return gold_and_predicted(test_part, predicted)
 
 
 def cross_validate(sentences, args, params) -> dict:
     """Micro P/R/F1 over 5 folds (sentence k in fold k % 5), two folds at a time."""
+    return pooled_scores(_cv_fold, [(fold, sentences, args, params) for fold in range(5)])
+
+
+def pooled_scores(fold_function, jobs) -> dict:
+    """Micro P/R/F1 over the folds: `fold_function(job)` returns a fold's gold and predicted
+    spans (as gold_and_predicted); two folds run at a time."""
     from multiprocessing import Pool
 
     with Pool(2) as pool:
-        results = pool.map(_cv_fold, [(fold, sentences, args, params) for fold in range(5)])
-    gold = [g for r in results for g in r[0]]
-    pred = [p for r in results for p in r[1]]
-    return prf(gold, pred)
+        results = pool.map(fold_function, jobs)
+    return prf([g for r in results for g in r[0]], [p for r in results for p in r[1]])
 
 
 FAKER_KINDS = ("last", "first")
