@@ -69,7 +69,7 @@ def compass_places(words: list[list[str]], mentions: list[list], lexicon) -> Non
 
 
 # the last word of a venue's name: "Mühlbach-Arena", "Olympiahalle", "Weserstadion", "Allianz Arena"
-_VENUE = re.compile(r"(?:\w+-)?(?:\w*(?:halle|stadion)|Arena|Halle|Stadion|Sportpark|Eisstadion)(?:s)?")
+_VENUE = re.compile(r"(?:\w+-)?(?:\w*(?:halle|stadion)|Arena|Halle|Stadion|Sportpark)s?")
 
 
 def venues(words: list[list[str]], mentions: list[list], lexicon) -> None:
