@@ -33,7 +33,7 @@ def _articles(workspace: Workspace, only: list[Path] | None = None):
     if problem:
         result.problems.append(Problem(problem, 0, "the registry is ignored"))
     catalogs = workspace.catalogs()
-    names, problem = ner.resolve_mode(workspace.names_option())  # as the site: the same fact strings
+    names, problem = _names_mode(workspace)  # as the site: the same fact strings
     if problem:
         result.problems.append(Problem("mkdocs.yml", 0, problem))
     for article in articles:
@@ -77,7 +77,7 @@ def facts_json(facts: Facts) -> dict:
 def extract(workspace: Workspace, path: Path | None, batch: bool, published: str | None,
             stdin: TextIO, out: TextIO, names: str | None = None) -> int:
     """`names`: the name recognizer's option (auto, contextual, fast); None: mkdocs.yml's."""
-    names, problem = ner.resolve_mode(names or workspace.names_option())
+    names, problem = _names_mode(workspace, names)
     if problem:
         raise CommandError(problem)
     registry, _ = workspace.registry()
@@ -103,6 +103,14 @@ def extract(workspace: Workspace, path: Path | None, batch: bool, published: str
     print(json.dumps({"id": str(path), **_extract_one(text, published, registry, names, str(path))},
                      ensure_ascii=False, indent=2), file=out)
     return 0
+
+
+def _names_mode(workspace: Workspace, option: str | None = None) -> tuple[str, str | None]:
+    """The name recognizer's mode for `option`, or for the site's option in mkdocs.yml."""
+    try:
+        return ner.resolve_mode(option or workspace.names_option())
+    except ValueError as error:
+        raise CommandError(f"mkdocs.yml: {error}") from None
 
 
 def _extract_one(text: str, published: str | None, registry, names: str, path: str = "<text>") -> dict:

